@@ -1,0 +1,121 @@
+"""Context rules: decide whether a term match in a passage is counted,
+negated or another sense, and record the rule that decided it.
+
+Order of rules (first that applies wins):
+1. ``tag:<id>``: the match overlaps a non-counting tag (e.g. "dual relationship").
+2. ``sense:<id>``: the match overlaps a false-sense phrase (e.g. "National Alliance
+   on Mental Illness").
+3. ``negation:<phrase>`` / ``negation:<word>``: a scope phrase anywhere in the
+   passage ("not covered in this unit") or a negator just before the term.
+4. ``sense:<id>`` by cue: a false-sense cue word near an ambiguous term (or a
+   term containing one of the sense's ``applies_to`` words).
+5. ``needs_client_context``: an ambiguous term with no client / practice cue in
+   the passage or its section heading and no other relationship term beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..lexicon import Lexicon
+from ..types import COUNTED, NEGATED, OTHER_SENSE
+from .matcher import CLIENT, NEG, PSEUDO, SENSE_CUE, SENSE_PHRASE, TAG, TERM, Match
+
+# Tokens that end a negator's reach ("no textbook; students build rapport").
+_SCOPE_BREAKS = {";", ":", ".", "!", "?", "but", "however", "(", ")", "–", "—"}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    match: Match
+    status: str
+    rule: str
+
+
+def _overlaps(a: Match, b: Match) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+class ContextRules:
+    """Applies the lexicon's context rules to the matches of one passage."""
+
+    def __init__(self, lexicon: Lexicon, nlp: Language):
+        def lemmas(words) -> frozenset[str]:
+            return frozenset(t.lemma_ for w in words for t in nlp(w))
+
+        self._neg_before = lemmas(lexicon.negation.before)
+        self._neg_window = lexicon.negation.window
+        self._senses = {s.id: s for s in lexicon.other_senses}
+        self._applies = {s.id: lemmas(s.applies_to) for s in lexicon.other_senses}
+
+    def decide(self, doc: Doc, matches: list[Match], section_has_client: bool) -> list[Decision]:
+        """Decisions for the term and tag matches of one passage."""
+        by = {f: [m for m in matches if m.family == f]
+              for f in (TERM, TAG, SENSE_PHRASE, SENSE_CUE, NEG, PSEUDO, CLIENT)}
+        terms = [m for m in by[TERM]
+                 if not any(o is not m and o.info.category == m.info.category
+                            and o.start <= m.start and m.end <= o.end
+                            and (o.end - o.start) > (m.end - m.start) for o in by[TERM])]
+        pseudo = by[PSEUDO]
+        negs = [n for n in by[NEG] if not any(_overlaps(n, p) for p in pseudo)]
+        first = {id(m): self._veto(doc, m, by, negs, pseudo) for m in terms}
+        out = []
+        for m in terms:
+            status, rule = first[id(m)] or self._support(m, terms, first, by[CLIENT], section_has_client)
+            out.append(Decision(m, status, rule))
+        out.extend(Decision(t, OTHER_SENSE, f"tag:{t.key}") for t in by[TAG])
+        return out
+
+    def _veto(self, doc, m: Match, by, negs, pseudo) -> tuple[str, str] | None:
+        for tag in by[TAG]:
+            if _overlaps(m, tag):
+                return OTHER_SENSE, f"tag:{tag.key}"
+        for phrase in by[SENSE_PHRASE]:
+            if _overlaps(m, phrase):
+                return OTHER_SENSE, f"sense:{phrase.key}"
+        if negs:
+            n = negs[0]
+            return NEGATED, "negation:" + doc[n.start:n.end].text.lower()
+        word = self._negator_before(doc, m, pseudo)
+        if word:
+            return NEGATED, f"negation:{word}"
+        strong = m.info.term.strength == "strong"
+        term_lemmas = {t.lemma_ for t in doc[m.start:m.end]}
+        for cue in by[SENSE_CUE]:
+            sense = self._senses[cue.key]
+            if _overlaps(cue, m):
+                continue
+            if strong and not (self._applies[sense.id] & term_lemmas):
+                continue
+            if sense.window and min(abs(cue.start - m.end), abs(m.start - cue.end)) > sense.window:
+                continue
+            return OTHER_SENSE, f"sense:{sense.id}"
+        return None
+
+    def _negator_before(self, doc, m: Match, pseudo) -> str | None:
+        for i in range(m.start - 1, max(m.start - self._neg_window, 0) - 1, -1):
+            tok = doc[i]
+            if tok.lower_ in _SCOPE_BREAKS:
+                return None
+            if tok.lemma_ in self._neg_before and not any(p.start <= i < p.end for p in pseudo):
+                return tok.lower_
+        return None
+
+    @staticmethod
+    def _support(m: Match, terms, first, clients, section_has_client) -> tuple[str, str]:
+        strength = m.info.term.strength
+        if strength == "strong":
+            return COUNTED, "lexicon"
+        if strength == "weak":
+            return COUNTED, "lexicon:weak"
+        if any(not _overlaps(c, m) for c in clients):
+            return COUNTED, "lexicon+client_cue"
+        if section_has_client:
+            return COUNTED, "lexicon+section_cue"
+        if any(o is not m and first[id(o)] is None and not _overlaps(o, m)
+               and o.info.term.text != m.info.term.text for o in terms):
+            return COUNTED, "lexicon+co_term"
+        return OTHER_SENSE, "needs_client_context"

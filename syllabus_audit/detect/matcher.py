@@ -1,0 +1,106 @@
+"""Lexicon matching: every term, tag, other-sense phrase, cue and negation
+phrase goes into one lemma ``PhraseMatcher`` (plus one ORTH matcher for
+case-sensitive abbreviations such as SRS or FIT), run once per block.
+
+Token-pattern ``Matcher`` rules were measured ~1,000x slower for the same
+terms (performance.md §5.2), so none are used.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import product
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from ..lexicon import Category, Lexicon, Term
+
+# Match-key families (the part before "|" in a match label).
+TERM, TAG, SENSE_PHRASE, SENSE_CUE, NEG, PSEUDO, CLIENT = (
+    "term", "tag", "phrase", "cue", "neg", "pseudo", "client")
+
+
+@dataclass(frozen=True, slots=True)
+class TermInfo:
+    category: str
+    counting: bool
+    term: Term
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    family: str
+    key: str  # category / sense id / phrase text
+    start: int  # token offsets in the block Doc
+    end: int
+    info: TermInfo | None = None
+
+
+def spelling_variants(text: str) -> list[str]:
+    """"self-disclosure" -> self-disclosure, self disclosure, selfdisclosure."""
+    parts = re.split(r"(\s*-\s*|\s+)", text.strip())
+    words, seps = parts[0::2], parts[1::2]
+    options = []
+    for sep in seps:
+        options.append(("-", " ", "") if "-" in sep else (" ", "-"))
+    out = []
+    for combo in product(*options) if options else [()]:
+        s = words[0]
+        for sep, w in zip(combo, words[1:]):
+            s += sep + w
+        out.append(s)
+    return sorted(set(out), key=out.index)
+
+
+class LexiconMatcher:
+    """Finds every lexicon phrase in a processed Doc."""
+
+    def __init__(self, lexicon: Lexicon, nlp: Language):
+        self.lexicon = lexicon
+        self._nlp = nlp
+        self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._labels: dict[int, tuple[str, str]] = {}
+        self._terms: dict[int, TermInfo] = {}
+        for cat in lexicon.categories + lexicon.tags:
+            self._add_category(cat)
+        for sense in lexicon.other_senses:
+            self._add(SENSE_PHRASE, sense.id, sense.phrases)
+            self._add(SENSE_CUE, sense.id, sense.cues)
+        self._add(NEG, "neg", lexicon.negation.phrases)
+        self._add(PSEUDO, "pseudo", lexicon.negation.pseudo)
+        self._add(CLIENT, "client", lexicon.client_cues)
+
+    def _label(self, family: str, key: str, suffix: str = "") -> str:
+        label = f"{family}|{key}|{suffix}"
+        self._labels[self._nlp.vocab.strings.add(label)] = (family, key)
+        return label
+
+    def _add(self, family: str, key: str, phrases, exact: bool = False) -> None:
+        if not phrases:
+            return
+        texts = [v for p in phrases for v in spelling_variants(p)]
+        docs = [self._nlp.make_doc(t) for t in texts] if exact else list(self._nlp.pipe(texts))
+        (self._exact if exact else self._lemma).add(self._label(family, key), docs)
+
+    def _add_category(self, cat: Category) -> None:
+        family = TERM if cat.counting else TAG
+        for i, term in enumerate(cat.terms):
+            label = self._label(family, cat.id, str(i))
+            self._terms[self._nlp.vocab.strings[label]] = TermInfo(cat.id, cat.counting, term)
+            exact = term.match == "exact"
+            texts = [term.text] if exact else spelling_variants(term.text)
+            docs = [self._nlp.make_doc(t) for t in texts] if exact else list(self._nlp.pipe(texts))
+            (self._exact if exact else self._lemma).add(label, docs)
+
+    def __call__(self, doc: Doc) -> list[Match]:
+        """All matches in ``doc``, sorted by position."""
+        out = []
+        for match_id, start, end in self._lemma(doc) + self._exact(doc):
+            family, key = self._labels[match_id]
+            out.append(Match(family, key, start, end, self._terms.get(match_id)))
+        out.sort(key=lambda m: (m.start, -m.end, m.family, m.key))
+        return out

@@ -1,0 +1,143 @@
+"""Plain, frozen data types that flow between the pipeline stages.
+
+files -> SourceFile -> (extract) ExtractedDocument of Blocks -> (segment) Passages
+-> (detect) Hits -> (aggregate) DocumentResult / ProgramResult -> report.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+# Document statuses (public output; documented in the README).
+OK = "ok"
+NEEDS_OCR = "needs_ocr"
+ENCRYPTED = "encrypted"
+CORRUPT = "corrupt"
+EMPTY = "empty"
+UNSUPPORTED = "unsupported"
+STATUSES = (OK, NEEDS_OCR, ENCRYPTED, CORRUPT, EMPTY, UNSUPPORTED)
+
+# Block kinds produced by extractors.
+HEADING = "heading"
+PARAGRAPH = "paragraph"
+LIST_ITEM = "list_item"
+TABLE_CELL = "table_cell"
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, TABLE_CELL)
+
+# Document types (public output).
+DOC_TYPES = ("syllabus", "program_description", "competency_list", "other")
+SOURCES = ("syllabus", "program_description", "competency_list")
+
+# Hit statuses (public output).
+COUNTED = "counted"
+NEGATED = "negated"
+OTHER_SENSE = "other_sense"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """One file found in the corpus, assigned to a program."""
+
+    program_id: str
+    path: str  # POSIX, relative to the scanned root
+    abs_path: str
+    doc_type: str | None = None  # set by a manifest; None means "infer"
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a run of block text starts in the source: char offset -> page/line."""
+
+    offset: int
+    page: int | None
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A unit of extracted text: a heading, paragraph, list item or table cell.
+
+    ``text`` is running text (wrapped lines joined, hyphenation undone).
+    ``anchors`` map character offsets in ``text`` back to the page and line
+    where that part of the text begins in the source; the first anchor has
+    offset 0.
+    """
+
+    text: str
+    kind: str
+    anchors: tuple[Anchor, ...]
+
+    def locate(self, offset: int) -> Anchor:
+        """Return the anchor (page, line) for a character offset in ``text``."""
+        i = bisect_right([a.offset for a in self.anchors], offset) - 1
+        return self.anchors[max(i, 0)]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedDocument:
+    """The result of reading one file: text blocks, or a status saying why not."""
+
+    path: str
+    format: str  # "pdf" | "docx" | "html" | "markdown" | "text" | "unknown" ...
+    status: str
+    reason: str = ""
+    blocks: tuple[Block, ...] = ()
+    pages: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A unit of judgement: one sentence, list item, table cell or heading."""
+
+    index: int
+    text: str
+    kind: str
+    page: int | None
+    line: int
+    section: str = ""  # text of the nearest heading above, if any
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One lexicon (or model) finding in a passage, with why it was (not) counted."""
+
+    category: str
+    term: str
+    matched: str
+    passage: Passage
+    start: int  # char offsets of the match within passage.text
+    end: int
+    status: str  # counted | negated | other_sense
+    rule: str  # the rule (or score) that decided the status
+    strength: str = "strong"  # strong | ambiguous | weak (from the lexicon)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    source: SourceFile
+    doc_type: str
+    doc_type_reason: str
+    status: str
+    reason: str
+    hits: tuple[Hit, ...] = field(default=())
+
+    @property
+    def readable(self) -> bool:
+        return self.status == OK
+
+    @property
+    def counted(self) -> tuple[Hit, ...]:
+        return tuple(h for h in self.hits if h.status == COUNTED)
+
+    @property
+    def mentions(self) -> bool | None:
+        """True/False for readable documents; None when it could not be read."""
+        if not self.readable:
+            return None
+        return bool(self.counted)
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return tuple(sorted({h.category for h in self.counted}))
