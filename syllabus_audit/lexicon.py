@@ -17,7 +17,7 @@ import yaml
 from .errors import LexiconError
 
 STRENGTHS = ("strong", "ambiguous", "weak")
-MATCH_MODES = ("lemma", "exact")
+MATCH_MODES = ("lemma", "lower", "exact")
 
 _TOP_KEYS = {"version", "language", "description", "categories", "tags", "other_senses", "context"}
 _CATEGORY_KEYS = {"label", "description", "terms", "examples"}

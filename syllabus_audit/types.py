@@ -16,7 +16,9 @@ ENCRYPTED = "encrypted"
 CORRUPT = "corrupt"
 EMPTY = "empty"
 UNSUPPORTED = "unsupported"
-STATUSES = (OK, NEEDS_OCR, ENCRYPTED, CORRUPT, EMPTY, UNSUPPORTED)
+MISSING = "missing"  # listed in a manifest, or vanished during the scan
+ERROR = "error"  # an unexpected failure while processing this one file
+STATUSES = (OK, NEEDS_OCR, ENCRYPTED, CORRUPT, EMPTY, UNSUPPORTED, MISSING, ERROR)
 
 # Block kinds produced by extractors.
 HEADING = "heading"

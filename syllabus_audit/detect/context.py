@@ -55,10 +55,7 @@ class ContextRules:
         """Decisions for the term and tag matches of one passage."""
         by = {f: [m for m in matches if m.family == f]
               for f in (TERM, TAG, SENSE_PHRASE, SENSE_CUE, NEG, PSEUDO, CLIENT)}
-        terms = [m for m in by[TERM]
-                 if not any(o is not m and o.info.category == m.info.category
-                            and o.start <= m.start and m.end <= o.end
-                            and (o.end - o.start) > (m.end - m.start) for o in by[TERM])]
+        terms = self._longest_per_category(by[TERM])
         pseudo = by[PSEUDO]
         negs = [n for n in by[NEG] if not any(_overlaps(n, p) for p in pseudo)]
         first = {id(m): self._veto(doc, m, by, negs, pseudo) for m in terms}
@@ -68,6 +65,19 @@ class ContextRules:
             out.append(Decision(m, status, rule))
         out.extend(Decision(t, OTHER_SENSE, f"tag:{t.key}") for t in by[TAG])
         return out
+
+    @staticmethod
+    def _longest_per_category(matches: list[Match]) -> list[Match]:
+        """Drop a term inside a longer (or identical, earlier) term of the same category."""
+        keep = []
+        for i, m in enumerate(matches):
+            shadowed = any(
+                j != i and o.info.category == m.info.category and o.start <= m.start and m.end <= o.end
+                and ((o.end - o.start) > (m.end - m.start) or j < i)
+                for j, o in enumerate(matches))
+            if not shadowed:
+                keep.append(m)
+        return keep
 
     def _veto(self, doc, m: Match, by, negs, pseudo) -> tuple[str, str] | None:
         for tag in by[TAG]:

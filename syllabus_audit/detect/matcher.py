@@ -1,6 +1,7 @@
 """Lexicon matching: every term, tag, other-sense phrase, cue and negation
-phrase goes into one lemma ``PhraseMatcher`` (plus one ORTH matcher for
-case-sensitive abbreviations such as SRS or FIT), run once per block.
+phrase goes into one lemma ``PhraseMatcher`` (plus an ORTH matcher for
+case-sensitive abbreviations such as SRS or FIT, and a LOWER matcher for
+forms whose lemma is too broad, such as "paraphrasing"), run once per block.
 
 Token-pattern ``Matcher`` rules were measured ~1,000x slower for the same
 terms (performance.md §5.2), so none are used.
@@ -63,6 +64,7 @@ class LexiconMatcher:
         self._nlp = nlp
         self._lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._labels: dict[int, tuple[str, str]] = {}
         self._terms: dict[int, TermInfo] = {}
         for cat in lexicon.categories + lexicon.tags:
@@ -91,15 +93,17 @@ class LexiconMatcher:
         for i, term in enumerate(cat.terms):
             label = self._label(family, cat.id, str(i))
             self._terms[self._nlp.vocab.strings[label]] = TermInfo(cat.id, cat.counting, term)
-            exact = term.match == "exact"
-            texts = [term.text] if exact else spelling_variants(term.text)
-            docs = [self._nlp.make_doc(t) for t in texts] if exact else list(self._nlp.pipe(texts))
-            (self._exact if exact else self._lemma).add(label, docs)
+            if term.match == "lemma":
+                self._lemma.add(label, list(self._nlp.pipe(spelling_variants(term.text))))
+            elif term.match == "lower":
+                self._lower.add(label, [self._nlp.make_doc(t) for t in spelling_variants(term.text)])
+            else:
+                self._exact.add(label, [self._nlp.make_doc(term.text)])
 
     def __call__(self, doc: Doc) -> list[Match]:
         """All matches in ``doc``, sorted by position."""
         out = []
-        for match_id, start, end in self._lemma(doc) + self._exact(doc):
+        for match_id, start, end in self._lemma(doc) + self._lower(doc) + self._exact(doc):
             family, key = self._labels[match_id]
             out.append(Match(family, key, start, end, self._terms.get(match_id)))
         out.sort(key=lambda m: (m.start, -m.end, m.family, m.key))

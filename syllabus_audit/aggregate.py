@@ -1,0 +1,90 @@
+"""Document results -> program results -> the Australian-style summary.
+
+Unreadable documents never count as "no reference": a program enters a
+source's denominator only when it has at least one readable document of
+that source.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .stats import share, wilson_interval
+from .types import SOURCES, DocumentResult
+
+
+@dataclass(frozen=True, slots=True)
+class ProgramResult:
+    program_id: str
+    documents: tuple[DocumentResult, ...]
+    metadata: tuple[tuple[str, str], ...] = ()
+
+    def doc_types(self) -> list[str]:
+        return sorted({d.doc_type for d in self.documents})
+
+    def mentions(self, doc_types: tuple[str, ...] | None = None) -> bool | None:
+        """True if a readable document (of these types) mentions relationship
+        skills, False if readable ones exist but none does, None otherwise."""
+        docs = [d for d in self.documents
+                if d.readable and (doc_types is None or d.doc_type in doc_types)]
+        if not docs:
+            return None
+        return any(d.mentions for d in docs)
+
+    def categories(self, doc_types: tuple[str, ...] | None = None) -> list[str]:
+        return sorted({c for d in self.documents
+                       if doc_types is None or d.doc_type in doc_types
+                       for c in d.categories})
+
+
+def group_programs(results: list[DocumentResult]) -> list[ProgramResult]:
+    """Group document results by program id (sorted)."""
+    by: dict[str, list[DocumentResult]] = {}
+    for r in results:
+        by.setdefault(r.source.program_id, []).append(r)
+    out = []
+    for pid in sorted(by):
+        docs = tuple(sorted(by[pid], key=lambda d: d.source.path))
+        meta = next((d.source.metadata for d in docs if d.source.metadata), ())
+        out.append(ProgramResult(pid, docs, meta))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    programs: int
+    no_reference: int
+
+    @property
+    def share_no_reference(self) -> float | None:
+        return share(self.no_reference, self.programs)
+
+    @property
+    def ci95(self) -> tuple[float, float] | None:
+        return wilson_interval(self.no_reference, self.programs)
+
+
+def summarise_sources(programs: list[ProgramResult]) -> dict[str, SourceSummary]:
+    """Per source, plus ``any`` (no reference in any source) and ``every``
+    (no reference in at least one of the sources a program has)."""
+    out: dict[str, SourceSummary] = {}
+    for source in SOURCES:
+        verdicts = [p.mentions((source,)) for p in programs]
+        known = [v for v in verdicts if v is not None]
+        out[source] = SourceSummary(len(known), sum(1 for v in known if not v))
+    anyv = [p.mentions(SOURCES) for p in programs]
+    known = [v for v in anyv if v is not None]
+    out["any"] = SourceSummary(len(known), sum(1 for v in known if not v))
+    gaps = []
+    for p in programs:
+        per = [p.mentions((s,)) for s in SOURCES]
+        per = [v for v in per if v is not None]
+        if per:
+            gaps.append(not all(per))
+    out["every"] = SourceSummary(len(gaps), sum(gaps))
+    return out
+
+
+def status_counts(programs: list[ProgramResult]) -> dict[str, int]:
+    return dict(sorted(Counter(d.status for p in programs for d in p.documents).items()))

@@ -1,0 +1,86 @@
+"""The one orchestrator: discover -> extract -> segment -> detect -> aggregate."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath
+
+from .aggregate import ProgramResult, group_programs
+from .detect import Detector
+from .discover import discover
+from .doctype import infer_doc_type
+from .extract import extract_file
+from .lexicon import Lexicon, load_lexicon
+from .nlp import make_nlp
+from .segment import segment
+from .types import (ERROR, MISSING, OK, PARAGRAPH, Anchor, Block, DocumentResult,
+                    ExtractedDocument, SourceFile)
+
+
+class Auditor:
+    """Holds the pipeline (spaCy, compiled lexicon); build once, reuse per file."""
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lexicon = lexicon or load_lexicon()
+        self.nlp = make_nlp(self.lexicon.language)
+        self.detector = Detector(self.lexicon, self.nlp)
+
+    def audit_file(self, source: SourceFile) -> DocumentResult:
+        """Audit one file; never raises for a bad file."""
+        if not os.path.isfile(source.abs_path):
+            return self._result(source, ExtractedDocument(source.path, "unknown", MISSING,
+                                                          "file not found"), ())
+        try:
+            extracted = extract_file(source.abs_path, source.path)
+            hits = ()
+            if extracted.status == OK:
+                hits = tuple(self.detector.detect(segment(extracted, self.nlp)))
+        except Exception as exc:  # one bad file must never stop the batch
+            reason = f"could not be processed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
+            return self._result(source, ExtractedDocument(source.path, "unknown", ERROR, reason), ())
+        return self._result(source, extracted, hits)
+
+    @staticmethod
+    def _result(source: SourceFile, extracted: ExtractedDocument, hits) -> DocumentResult:
+        if source.doc_type:
+            doc_type, why = source.doc_type, "manifest"
+        else:
+            doc_type, why = infer_doc_type(_path_in_program(source), extracted.blocks)
+        return DocumentResult(source, doc_type, why, extracted.status, extracted.reason, hits)
+
+    def detect_text(self, text: str) -> list:
+        """Hits for a piece of text treated as one paragraph (tests, examples)."""
+        doc = ExtractedDocument("<text>", "text", OK, blocks=(Block(text, PARAGRAPH, (Anchor(0, None, 1),)),))
+        return self.detector.detect(segment(doc, self.nlp))
+
+    def audit_files(self, sources: Iterable[SourceFile]) -> Iterator[DocumentResult]:
+        for source in sources:
+            yield self.audit_file(source)
+
+
+def _path_in_program(source: SourceFile) -> str:
+    """The file's path inside its program folder (the program folder's own
+    name says nothing about the document type)."""
+    parts = PurePosixPath(source.path).parts
+    if len(parts) > 1 and parts[0] == source.program_id:
+        return PurePosixPath(*parts[1:]).as_posix()
+    return source.path
+
+
+def run_audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
+              lexicon: str | os.PathLike | None = None) -> tuple[list[ProgramResult], Lexicon]:
+    """Audit a folder (or one file) and return program results and the lexicon used."""
+    lex = load_lexicon(lexicon)
+    sources = discover(Path(path), manifest)
+    auditor = Auditor(lex)
+    return group_programs(list(auditor.audit_files(sources))), lex
+
+
+def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
+          lexicon: str | os.PathLike | None = None) -> dict:
+    """Audit a folder of programs; return the same data ``scan --format json`` writes."""
+    from .report.records import audit_record
+
+    programs, lex = run_audit(path, manifest, lexicon)
+    return audit_record(programs, lex)

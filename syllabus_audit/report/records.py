@@ -1,0 +1,98 @@
+"""Plain records (dicts and rows) shared by the JSON and CSV outputs.
+
+Everything is sorted and free of timestamps, so the same inputs, lexicon and
+model give the same bytes.
+"""
+
+from __future__ import annotations
+
+from .. import __version__
+from ..aggregate import ProgramResult, SourceSummary, status_counts, summarise_sources
+from ..lexicon import Lexicon
+from ..types import Hit
+
+TOOL_NAME = "syllabus-audit"
+
+
+def _round(x: float | None) -> float | None:
+    return None if x is None else round(x, 4)
+
+
+def source_summary_record(s: SourceSummary) -> dict:
+    ci = s.ci95
+    return {
+        "programs": s.programs,
+        "no_reference": s.no_reference,
+        "share_no_reference": _round(s.share_no_reference),
+        "ci95": None if ci is None else [_round(ci[0]), _round(ci[1])],
+    }
+
+
+def hit_record(h: Hit) -> dict:
+    p = h.passage
+    return {
+        "text": p.text,
+        "category": h.category,
+        "term": h.term,
+        "matched": h.matched,
+        "start": h.start,
+        "end": h.end,
+        "page": p.page,
+        "line": p.line,
+        "section": p.section,
+        "status": h.status,
+        "rule": h.rule,
+    }
+
+
+def program_record(p: ProgramResult) -> dict:
+    sources = {}
+    for t in p.doc_types():
+        docs = [d for d in p.documents if d.doc_type == t]
+        sources[t] = {
+            "documents": len(docs),
+            "mentions": p.mentions((t,)),
+            "categories": p.categories((t,)),
+        }
+    return {
+        "id": p.program_id,
+        "metadata": dict(p.metadata),
+        "mentions": p.mentions(),
+        "categories": p.categories(),
+        "sources": sources,
+        "documents": [
+            {
+                "path": d.source.path,
+                "doc_type": d.doc_type,
+                "doc_type_reason": d.doc_type_reason,
+                "status": d.status,
+                "reason": d.reason,
+                "mentions": d.mentions,
+                "categories": list(d.categories),
+                "evidence": [hit_record(h) for h in d.hits],
+            }
+            for d in p.documents
+        ],
+    }
+
+
+def audit_record(programs: list[ProgramResult], lexicon: Lexicon) -> dict:
+    """The whole audit as JSON-ready data (the public, documented format)."""
+    unreadable = [
+        {"program": p.program_id, "path": d.source.path, "status": d.status, "reason": d.reason}
+        for p in programs for d in p.documents if not d.readable
+    ]
+    n_docs = sum(len(p.documents) for p in programs)
+    return {
+        "tool": {"name": TOOL_NAME, "version": __version__},
+        "lexicon": {"version": lexicon.version, "sha256": lexicon.sha256},
+        "summary": {
+            "programs": len(programs),
+            "documents": n_docs,
+            "readable_documents": n_docs - len(unreadable),
+            "statuses": status_counts(programs),
+            "sources": {k: source_summary_record(v) for k, v in summarise_sources(programs).items()},
+            "unreadable_documents": unreadable,
+        },
+        "programs": [program_record(p) for p in programs],
+    }

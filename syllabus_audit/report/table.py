@@ -1,0 +1,81 @@
+"""Terminal table for ``scan`` (fits 80 columns) and the headline sentences."""
+
+from __future__ import annotations
+
+import textwrap
+
+from ..aggregate import SourceSummary
+from ..types import SOURCES
+
+SOURCE_LABELS = {
+    "syllabus": ("syllabi", "Syllabus"),
+    "program_description": ("program descriptions", "Descr."),
+    "competency_list": ("competency lists", "Compet."),
+}
+WIDTH = 80
+
+
+def _pct(x: float) -> str:
+    return f"{round(100 * x):d}%"
+
+
+def headline(source: str, s: SourceSummary) -> str:
+    """One sentence in the style of the Australian study."""
+    if s.programs == 0:
+        what = SOURCE_LABELS[source][0] if source in SOURCE_LABELS else "readable documents"
+        return f"No program has readable {what}."
+    lo, hi = s.ci95
+    share = f"{s.no_reference} ({_pct(s.share_no_reference)}, 95% CI {_pct(lo)[:-1]}–{_pct(hi)})"
+    if source in SOURCE_LABELS:
+        noun = SOURCE_LABELS[source][0]
+        return (f"Of {s.programs} programs with {noun}, {share} make no reference "
+                f"to relationship skills in them.")
+    if source == "any":
+        return (f"Of {s.programs} programs with any readable syllabus, program description or "
+                f"competency list, {share} make no reference to relationship skills in any of them.")
+    return (f"Of {s.programs} programs, {share} lack a reference to relationship skills "
+            f"in at least one of their sources.")
+
+
+def _cell(v: bool | None) -> str:
+    return {True: "yes", False: "NO", None: "–"}[v]
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_table(record: dict) -> str:
+    """The scan report as plain text (from the JSON-ready record)."""
+    s = record["summary"]
+    lines = [
+        f"{record['tool']['name']} {record['tool']['version']} · lexicon {record['lexicon']['version']}"
+        f" · {s['programs']} programs, {s['documents']} documents ({s['documents'] - s['readable_documents']} unreadable)",
+        "",
+    ]
+    name_w = WIDTH - 3 * 9 - 12
+    header = f"{'Program':<{name_w}} " + "".join(f"{SOURCE_LABELS[x][1]:<9}" for x in SOURCES) + "Categories"
+    lines += [header, "-" * len(header)]
+    for p in record["programs"]:
+        cells = "".join(f"{_cell(p['sources'].get(x, {}).get('mentions')):<9}" for x in SOURCES)
+        lines.append(f"{_fit(p['id'], name_w):<{name_w}} {cells}{len(p['categories']):>10}")
+    lines += ["", "yes/NO = a readable document of that source does / does not mention relationship",
+              "skills; – = no readable document of that source. Categories = distinct categories."]
+    if s["unreadable_documents"]:
+        lines += ["", "Unreadable documents (listed, excluded from every denominator):"]
+        for u in s["unreadable_documents"]:
+            lines.append(_fit(f"  {u['path']}  [{u['status']}] {u['reason']}", WIDTH))
+    lines += ["", f"{'Source':<22}{'Programs':>9}{'No ref.':>9}{'Share':>8}{'95% CI':>12}"]
+    for key, label in [(k, SOURCE_LABELS[k][0]) for k in SOURCES] + [("any", "any source")]:
+        v = record["summary"]["sources"][key]
+        if v["programs"]:
+            ci = f"{_pct(v['ci95'][0])[:-1]}–{_pct(v['ci95'][1])}"
+            lines.append(f"{label:<22}{v['programs']:>9}{v['no_reference']:>9}"
+                         f"{_pct(v['share_no_reference']):>8}{ci:>12}")
+        else:
+            lines.append(f"{label:<22}{0:>9}{'':>9}{'–':>8}{'':>12}")
+    lines.append("")
+    for key in list(SOURCES) + ["any"]:
+        v = record["summary"]["sources"][key]
+        lines.append(textwrap.fill(headline(key, SourceSummary(v["programs"], v["no_reference"])), WIDTH))
+    return "\n".join(lines) + "\n"
