@@ -1,0 +1,93 @@
+"""Plain-text extraction: encodings, line endings, paragraphs, headings, lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from syllabus_audit.extract import extract_file
+from syllabus_audit.types import HEADING, LIST_ITEM, OK, PARAGRAPH, UNSUPPORTED
+
+SENTENCE = "\u201cClient-centred\u201d work \u2013 caf\u00e9 na\u00efve r\u00e9sum\u00e9."
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        SENTENCE.encode("utf-8"),
+        b"\xef\xbb\xbf" + SENTENCE.encode("utf-8"),
+        b"\xff\xfe" + SENTENCE.encode("utf-16-le"),
+        b"\xfe\xff" + SENTENCE.encode("utf-16-be"),
+        SENTENCE.encode("cp1252"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "cp1252"],
+)
+def test_text_encodings(write_file, encoded):
+    doc = extract_file(write_file("enc.txt", encoded), "enc.txt")
+    assert doc.status == OK
+    assert [b.text for b in doc.blocks] == [SENTENCE]
+
+
+def test_text_latin1(write_file):
+    text = "Psychologische Beratung f\u00fcr Studierende, \u00a7 3 \u00bd Stunden."
+    doc = extract_file(write_file("de.txt", text.encode("iso-8859-1")), "de.txt")
+    assert doc.blocks[0].text == text
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"], ids=["crlf", "cr", "lf"])
+def test_text_line_endings_and_line_numbers(write_file, newline):
+    lines = ["COURSE GOALS", "", "Students learn to listen", "with empathy and respect.", "", "Second paragraph here."]
+    doc = extract_file(write_file("nl.txt", newline.join(lines)), "nl.txt")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (HEADING, "COURSE GOALS"),
+        (PARAGRAPH, "Students learn to listen with empathy and respect."),
+        (PARAGRAPH, "Second paragraph here."),
+    ]
+    block = doc.blocks[1]
+    assert block.locate(block.text.index("empathy")).line == 4
+    assert doc.blocks[2].anchors[0].line == 6
+    assert "\r" not in "".join(b.text for b in doc.blocks)
+
+
+def test_text_headings_lists_and_hyphenation(write_file):
+    text = "\n".join(
+        [
+            "Course Description",
+            "==================",
+            "",
+            "The therapeutic al-",
+            "liance and self-",
+            "disclosure are covered.",
+            "",
+            "Learning Outcomes",
+            "",
+            "* Reflect feelings",
+            "- Summarise content and",
+            "  meaning",
+            "1. Ask open questions",
+            "b) Use silence",
+            "(iii) Close the session",
+        ]
+    )
+    doc = extract_file(write_file("t.txt", text), "t.txt")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (HEADING, "Course Description"),
+        (PARAGRAPH, "The therapeutic alliance and self-disclosure are covered."),
+        (HEADING, "Learning Outcomes"),
+        (LIST_ITEM, "Reflect feelings"),
+        (LIST_ITEM, "Summarise content and meaning"),
+        (LIST_ITEM, "Ask open questions"),
+        (LIST_ITEM, "Use silence"),
+        (LIST_ITEM, "Close the session"),
+    ]
+    assert doc.blocks[4].locate(doc.blocks[4].text.index("meaning")).line == 12
+
+
+def test_text_binary_is_unsupported(write_file):
+    doc = extract_file(write_file("blob.txt", bytes(range(256)) * 8), "blob.txt")
+    assert doc.status == UNSUPPORTED
+    assert doc.reason == "binary content in a .txt file"
+
+
+def test_text_control_chars_removed_and_ligatures_expanded(write_file):
+    doc = extract_file(write_file("c.txt", "The \ufb01rst \ufb02ow of\x07 work."), "c.txt")
+    assert doc.blocks[0].text == "The first flow of work."
