@@ -20,6 +20,7 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
     for doc_type, pattern in (
         ("competency_list", r"\b(core |profession wide |key |graduate |training |clinical )?competenc(y|ies|e|es)\b"),
         ("competency_list", r"\bgraduate (attributes|capabilities|outcomes)\b"),
+        ("competency_list", r"\b(program|programme|degree|graduate) (learning )?outcomes\b"),
         ("competency_list", r"\b(standards of proficiency|proficiencies|capabilit(y|ies) framework|practice standards|benchmarks)\b"),
         ("syllabus", r"\b(syllabus|syllabi|unit outline|course outline|subject outline|module (descriptor|outline|handbook entry)|unit guide|course guide|course profile|module description|course description and schedule)\b"),
         ("program_description", r"\b(about (the|this|our) (program|programme|course|degree)|program(me)? (overview|description|structure|information|handbook|guide|aims|details)|course overview|degree overview|plans? of study|why study|admissions?|program(me)?s?)\b"),
@@ -27,6 +28,10 @@ _RULES: tuple[tuple[str, re.Pattern], ...] = tuple(
         ("syllabus", r"\b(course schedule|weekly schedule|class schedule|week 1|required texts?|assessment (tasks|schedule)|course objectives|course description)\b"),
     )
 )
+
+# A file that is only a list of (program) learning outcomes is a competency list;
+# the same words as a heading inside a syllabus are not.
+_OUTCOMES_FILE = re.compile(r"\s*((program|programme|course|graduate|intended) )?learning outcomes\s*")
 
 # A course code in a file name ("coun551", "PSYC-412", "sowk459w") marks a syllabus.
 _COURSE_CODE = re.compile(r"(?<![a-z])([a-z]{2,5})[ _-]?(\d{3,4})[a-z]?(?![0-9])")
@@ -55,6 +60,8 @@ def infer_doc_type(path: str, blocks: tuple[Block, ...] = ()) -> tuple[str, str]
         if hit:
             return hit[0], f'folder: "{hit[1]}"'
     stem = PurePosixPath(parts[-1]).stem if parts else ""
+    if _OUTCOMES_FILE.fullmatch(_normalise(stem)):
+        return "competency_list", f'filename: "{_normalise(stem)}"'
     hit = _match(stem)
     if hit:
         return hit[0], f'filename: "{hit[1]}"'

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from statistics import median
 
+import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -259,24 +260,34 @@ def _merge_row(row: list[_Line]) -> _Line:
 
 
 def _find_gutter(segs: list[_Line]) -> float | None:
-    """Return the x of a vertical gap separating two text columns, or None."""
+    """Return the x of a vertical gap separating two text columns, or None.
+
+    The gap is the widest run of x positions in the middle of the text block
+    crossed by at most a few lines (a title or a full-width paragraph may
+    cross it; they are read in place by ``_column_order``).
+    """
     if len(segs) < 6:
         return None
     x0 = min(s.left for s in segs)
     x1 = max(s.right for s in segs)
     width = x1 - x0
-    mid = x0 + width / 2
-    if sum(1 for s in segs if s.left < mid < s.right) > 0.5 * len(segs):
-        return None  # most lines run through the middle: one column
-    narrow = sorted((s.left, s.right) for s in segs if s.right - s.left < 0.6 * width)
+    if width < 50:
+        return None
+    lefts = np.fromiter((s.left for s in segs), float, len(segs))
+    rights = np.fromiter((s.right for s in segs), float, len(segs))
+    xs = np.arange(x0 + 0.25 * width, x0 + 0.75 * width, 1.0)
+    crossing = ((lefts[:, None] < xs) & (rights[:, None] > xs)).sum(axis=0)
+    free = crossing <= max(1, int(0.15 * len(segs)))
     best: tuple[float, float] | None = None
-    reach = x0
-    for left, right in narrow:
-        if left > reach:
-            lo, hi = max(reach, x0 + 0.3 * width), min(left, x0 + 0.7 * width)
-            if hi - lo >= 6 and (best is None or hi - lo > best[1] - best[0]):
-                best = (lo, hi)
-        reach = max(reach, right)
+    run_start = None
+    for x, ok in zip(xs.tolist() + [None], free.tolist() + [False]):
+        if ok and run_start is None:
+            run_start = x
+        elif not ok and run_start is not None:
+            end = x if x is not None else xs[-1] + 1.0
+            if end - run_start >= 6 and (best is None or end - run_start > best[1] - best[0]):
+                best = (run_start, end)
+            run_start = None
     if best is None:
         return None
     gx = (best[0] + best[1]) / 2

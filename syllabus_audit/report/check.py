@@ -47,11 +47,12 @@ def render_check(rec: dict) -> str:
     lines.append("Present:" if rec["present"] else "Present: none")
     for item in rec["present"]:
         e = item["evidence"]
-        lines.append(f"  ✓ {item['category']:<20} {_loc(e)}"[:WIDTH])
-        lines += textwrap.wrap(f"“{e['text']}”", WIDTH - 6, initial_indent="      ",
+        lines.append(f"  ✓ {item['category']} — {item['label']}"[:WIDTH])
+        lines.append(f"      {_loc(e)}")
+        lines += textwrap.wrap(f"“{e['text']}”", WIDTH, initial_indent="      ",
                                subsequent_indent="      ", max_lines=3, placeholder=" …”")
     lines.append("")
     lines.append("Missing:" if rec["missing"] else "Missing: none")
     for item in rec["missing"]:
-        lines.append(f"  ✗ {item['category']:<20} {item['label']}"[:WIDTH])
+        lines.append(f"  ✗ {item['category']} — {item['label']}"[:WIDTH])
     return "\n".join(lines) + "\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 from ..aggregate import SourceSummary
@@ -19,21 +20,30 @@ def _pct(x: float) -> str:
     return f"{round(100 * x):d}%"
 
 
+def _ci(lo: float, hi: float) -> str:
+    """Interval in whole percent, rounded outwards so it is never narrower."""
+    return f"{math.floor(100 * lo + 1e-9):d}–{math.ceil(100 * hi - 1e-9):d}%"
+
+
+def _programs(n: int) -> str:
+    return f"{n} program" + ("" if n == 1 else "s")
+
+
 def headline(source: str, s: SourceSummary) -> str:
     """One sentence in the style of the Australian study."""
     if s.programs == 0:
         what = SOURCE_LABELS[source][0] if source in SOURCE_LABELS else "readable documents"
         return f"No program has readable {what}."
     lo, hi = s.ci95
-    share = f"{s.no_reference} ({_pct(s.share_no_reference)}, 95% CI {_pct(lo)[:-1]}–{_pct(hi)})"
+    share = f"{s.no_reference} ({_pct(s.share_no_reference)}, 95% CI {_ci(lo, hi)})"
     if source in SOURCE_LABELS:
         noun = SOURCE_LABELS[source][0]
-        return (f"Of {s.programs} programs with {noun}, {share} make no reference "
+        return (f"Of {_programs(s.programs)} with {noun}, {share} make no reference "
                 f"to relationship skills in them.")
     if source == "any":
-        return (f"Of {s.programs} programs with any readable syllabus, program description or "
+        return (f"Of {_programs(s.programs)} with any readable syllabus, program description or "
                 f"competency list, {share} make no reference to relationship skills in any of them.")
-    return (f"Of {s.programs} programs, {share} lack a reference to relationship skills "
+    return (f"Of {_programs(s.programs)}, {share} lack a reference to relationship skills "
             f"in at least one of their sources.")
 
 
@@ -49,8 +59,9 @@ def render_table(record: dict) -> str:
     """The scan report as plain text (from the JSON-ready record)."""
     s = record["summary"]
     lines = [
-        f"{record['tool']['name']} {record['tool']['version']} · lexicon {record['lexicon']['version']}"
-        f" · {s['programs']} programs, {s['documents']} documents ({s['documents'] - s['readable_documents']} unreadable)",
+        f"{record['tool']['name']} {record['tool']['version']} · lexicon {record['lexicon']['version']}",
+        f"{s['programs']} programs, {s['documents']} documents "
+        f"({s['documents'] - s['readable_documents']} unreadable)",
         "",
     ]
     name_w = WIDTH - 3 * 9 - 12
@@ -59,8 +70,9 @@ def render_table(record: dict) -> str:
     for p in record["programs"]:
         cells = "".join(f"{_cell(p['sources'].get(x, {}).get('mentions')):<9}" for x in SOURCES)
         lines.append(f"{_fit(p['id'], name_w):<{name_w}} {cells}{len(p['categories']):>10}")
-    lines += ["", "yes/NO = a readable document of that source does / does not mention relationship",
-              "skills; – = no readable document of that source. Categories = distinct categories."]
+    lines += ["", "yes / NO: a readable document of that source does / does not mention",
+              "relationship skills; –: no readable document of that source.",
+              "Categories: how many of the ten relationship-skill categories were found."]
     if s["unreadable_documents"]:
         lines += ["", "Unreadable documents (listed, excluded from every denominator):"]
         for u in s["unreadable_documents"]:
@@ -69,7 +81,7 @@ def render_table(record: dict) -> str:
     for key, label in [(k, SOURCE_LABELS[k][0]) for k in SOURCES] + [("any", "any source")]:
         v = record["summary"]["sources"][key]
         if v["programs"]:
-            ci = f"{_pct(v['ci95'][0])[:-1]}–{_pct(v['ci95'][1])}"
+            ci = _ci(*v["ci95"])
             lines.append(f"{label:<22}{v['programs']:>9}{v['no_reference']:>9}"
                          f"{_pct(v['share_no_reference']):>8}{ci:>12}")
         else:

@@ -1,0 +1,47 @@
+"""End-to-end on the real third-party documents in ../shared/real-docs (read in
+place, never copied). Skipped when that folder is absent."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from syllabus_audit.cli import cli
+from tests.conftest import REAL_DOCS
+
+pytestmark = pytest.mark.skipif(not REAL_DOCS.is_dir(), reason="../shared/real-docs is not present")
+
+SCANNED = {"pdx-mi-training-certificate-scanned.pdf", "teaching-observation-form-scanned-handwritten.pdf"}
+UNSUPPORTED = {".doc", ".rtf", ".odt"}  # documented in the README
+
+
+@pytest.fixture(scope="module")
+def real_record():
+    result = CliRunner().invoke(cli, ["scan", str(REAL_DOCS), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and not result.stderr
+    return json.loads(result.stdout)
+
+
+def test_every_real_file_is_accounted_for(real_record):
+    names = sorted(p.name for p in REAL_DOCS.iterdir() if p.is_file())
+    assert sorted(d["path"] for p in real_record["programs"] for d in p["documents"]) == names
+    # loose files in the root are one program each, named after the file
+    assert sorted(p["id"] for p in real_record["programs"]) == names
+
+
+def test_real_docs_statuses(real_record):
+    for p in real_record["programs"]:
+        (d,) = p["documents"]
+        if d["path"] in SCANNED:
+            assert d["status"] == "needs_ocr", d
+        elif any(d["path"].endswith(s) for s in UNSUPPORTED):
+            assert d["status"] == "unsupported" and d["reason"], d
+        else:
+            assert d["status"] == "ok", d
+
+
+def test_unreadable_real_docs_are_excluded_from_denominators(real_record):
+    s = real_record["summary"]
+    assert s["readable_documents"] == s["documents"] - len(s["unreadable_documents"])
+    assert s["sources"]["any"]["programs"] <= s["readable_documents"]
