@@ -1,4 +1,4 @@
-"""Command line: ``syllabus-audit scan | check | lexicon``.
+"""Command line: ``syllabus-audit scan | check | classify | evaluate | train | lexicon``.
 
 Errors the user can act on are one line on stderr with a non-zero exit code;
 unreadable documents are reported in the output, never raised.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from . import __version__
 from .errors import SyllabusAuditError
 
 FORMATS = ("table", "json", "csv")
+METHODS = ("lexicon", "model", "hybrid")
 
 
 def one_line_errors(func):
@@ -30,6 +32,13 @@ def one_line_errors(func):
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
             raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: still one line; SYLLABUS_AUDIT_DEBUG=1 shows the traceback
+            if os.environ.get("SYLLABUS_AUDIT_DEBUG"):
+                raise
+            raise click.ClickException(f"internal error: {type(exc).__name__}: {exc} "
+                                       "(set SYLLABUS_AUDIT_DEBUG=1 for details)") from None
 
     return wrapper
 
@@ -45,7 +54,7 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def to_json(data) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 lexicon_option = click.option(
@@ -54,6 +63,16 @@ lexicon_option = click.option(
 output_option = click.option(
     "--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write to this file instead of standard output.")
+
+
+def method_options(func):
+    """--method and --threshold, shared by scan, check, classify and evaluate."""
+    func = click.option("--threshold", type=click.FloatRange(0, 1), default=None,
+                        help="Model score threshold (model: decision; hybrid: admit). "
+                             "Default: the one chosen in training.")(func)
+    func = click.option("--method", type=click.Choice(METHODS), default=None,
+                        help="Detection method. Default: the measured best (see README).")(func)
+    return func
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -70,15 +89,17 @@ def cli():
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV with columns path,program,doc_type (+ metadata); replaces discovery.")
 @lexicon_option
+@method_options
 @one_line_errors
-def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, lexicon_path: Path | None):
+def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, lexicon_path: Path | None,
+         method: str | None, threshold: float | None):
     """Audit a folder of programs (each subfolder is a program).
 
     Example: syllabus-audit scan corpora/demo --format json -o audit.json
     """
     from .pipeline import audit
 
-    record = audit(path, manifest=manifest, lexicon=lexicon_path)
+    record = audit(path, manifest=manifest, lexicon=lexicon_path, method=method, threshold=threshold)
     if fmt == "json":
         text = to_json(record)
     elif fmt == "csv":
@@ -98,29 +119,122 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, lexic
               show_default=True, help="Output format.")
 @output_option
 @lexicon_option
+@method_options
 @one_line_errors
-def check(path: Path, fmt: str, output: Path | None, lexicon_path: Path | None):
+def check(path: Path, fmt: str, output: Path | None, lexicon_path: Path | None,
+          method: str | None, threshold: float | None):
     """Check one syllabus (a file) or one program (a folder): which categories
     are present, with evidence, and which are missing.
 
     Example: syllabus-audit check my-unit-outline.docx
     """
-    from .lexicon import load_lexicon
-    from .pipeline import Auditor, group_programs
+    from .aggregate import group_programs
     from .discover import walk_files
+    from .lexicon import load_lexicon
+    from .pipeline import Auditor
     from .report.check import check_record, render_check
     from .report.records import audit_record
     from .types import SourceFile
 
-    lexicon = load_lexicon(lexicon_path)
+    auditor = Auditor(load_lexicon(lexicon_path), method, threshold)
     if path.is_dir():
         files = [SourceFile(path.name, p.relative_to(path).as_posix(), str(p)) for p in walk_files(path)]
     else:
         files = [SourceFile(path.name, path.name, str(path))]
-    auditor = Auditor(lexicon)
     programs = group_programs(list(auditor.audit_files(files)))
-    rec = check_record(audit_record(programs, lexicon), lexicon)
+    rec = check_record(audit_record(programs, auditor), auditor.lexicon)
     _emit(to_json(rec) if fmt == "json" else render_check(rec), output)
+
+
+@cli.command()
+@click.argument("source", default="-", type=click.File("r", encoding="utf-8"))
+@click.option("--format", "fmt", type=click.Choice(("jsonl", "table")), default="jsonl",
+              show_default=True, help="Output format.")
+@output_option
+@lexicon_option
+@method_options
+@one_line_errors
+def classify(source, fmt: str, output: Path | None, lexicon_path: Path | None,
+             method: str | None, threshold: float | None):
+    """Classify passages, one per input line (FILE or - for standard input).
+
+    Writes one JSON object per input line, in input order:
+    {"text", "relationship", "score", "categories"}.
+    """
+    from .classify import classify_lines, render_classify_table
+    from .lexicon import load_lexicon
+    from .pipeline import Auditor
+
+    lines = [line.rstrip("\r\n") for line in source]
+    auditor = Auditor(load_lexicon(lexicon_path), method, threshold)
+    results = classify_lines(auditor, lines)
+    if fmt == "jsonl":
+        text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results)
+    else:
+        text = render_classify_table(results)
+    _emit(text, output)
+
+
+@cli.command()
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--split", type=click.Choice(("train", "dev", "test")), default=None,
+              help="Evaluate only rows of this split (the bundled data: --split test).")
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table",
+              show_default=True, help="Output format.")
+@click.option("--errors/--no-errors", "show_errors", default=True, show_default=True,
+              help="List the misclassified passages (table format).")
+@output_option
+@lexicon_option
+@method_options
+@one_line_errors
+def evaluate(gold: Path, split: str | None, fmt: str, show_errors: bool, output: Path | None,
+             lexicon_path: Path | None, method: str | None, threshold: float | None):
+    """Measure a method against a gold CSV (columns as corpora/labelled/passages.csv):
+    precision, recall, F1, Cohen's kappa and the confusion matrix, overall and
+    per category, and the list of errors.
+    """
+    from .evaluate import evaluate as run_evaluation
+    from .evaluate import render_evaluation
+    from .labelled import read_gold
+    from .lexicon import load_lexicon
+    from .pipeline import Auditor
+
+    auditor = Auditor(load_lexicon(lexicon_path), method, threshold)
+    rows = read_gold(gold, auditor.lexicon.category_ids, require_split=split is not None)
+    if split:
+        rows = [r for r in rows if r.split == split]
+    if not rows:
+        raise click.ClickException(f"{gold}: no passages to evaluate" + (f" in split {split!r}" if split else ""))
+    result = run_evaluation(auditor, rows, auditor.method, auditor.model, auditor.lexicon.category_ids, threshold)
+    _emit(to_json(result) if fmt == "json" else render_evaluation(result, show_errors), output)
+
+
+@cli.command()
+@click.option("--data", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Labelled passages CSV (default: corpora/labelled/passages.csv).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Model JSON to write (the .npz goes beside it). Default: the shipped model.")
+@lexicon_option
+@one_line_errors
+def train(data: Path | None, output: Path | None, lexicon_path: Path | None):
+    """Rebuild the passage classifier from the labelled corpus (deterministic)."""
+    from .detect.methods import default_model_path
+    from .labelled import default_labelled_path
+    from .lexicon import load_lexicon
+    from .pipeline import Auditor
+    from .train import train as run_training
+
+    data = data or default_labelled_path()
+    if not data.is_file():
+        raise click.ClickException(f"{data}: labelled data not found (give --data)")
+    out = output or default_model_path()
+    meta = run_training(Auditor(load_lexicon(lexicon_path), method="lexicon"), data, out)
+    click.echo(f"wrote {out} and {out.with_suffix('.npz').name}: default method {meta['default_method']}, "
+               f"thresholds {meta['thresholds']}")
+    cv = meta["cv_metrics"]
+    for m in METHODS:
+        click.echo(f"  cross-validated {m:<8} F1 {cv[m]['f1']:.3f}  kappa {cv[m]['kappa']:.3f}")
+    click.echo(f"  cross-validated category macro-F1 {cv['category_macro_f1']:.3f}")
 
 
 @cli.group()
@@ -136,8 +250,8 @@ def lexicon_check(path: Path | None):
 
     Exit code 1 when the file is invalid or an example is misclassified.
     """
-    from .lexicon_check import run_examples
     from .lexicon import load_lexicon
+    from .lexicon_check import run_examples
 
     lex = load_lexicon(path)
     failures = run_examples(lex)
@@ -148,7 +262,3 @@ def lexicon_check(path: Path | None):
         click.echo(f"  FAIL {f}")
     if failures:
         sys.exit(1)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    cli()

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from .lexicon import Lexicon
-from .types import COUNTED
 
 
-def run_examples(lexicon: Lexicon) -> list[str]:
-    """Descriptions of the examples the detector gets wrong (empty = all pass)."""
+def run_examples(lexicon: Lexicon, auditor=None) -> list[str]:
+    """Descriptions of the examples the lexicon rules (or, given an auditor,
+    its method) get wrong; empty when all pass."""
+    from .classify import classify_lines
     from .pipeline import Auditor
 
-    auditor = Auditor(lexicon)
+    auditor = auditor or Auditor(lexicon, method="lexicon")
     failures = []
     for cat in lexicon.categories:
         for text in cat.positive_examples:
-            found = {h.category for h in auditor.detect_text(text) if h.status == COUNTED}
+            found = set(classify_lines(auditor, [text])[0]["categories"])
             if cat.id not in found:
                 failures.append(f"{cat.id}: positive example not detected: {text!r}")
         for text in cat.negative_examples:
-            found = {h.category for h in auditor.detect_text(text) if h.status == COUNTED}
+            found = set(classify_lines(auditor, [text])[0]["categories"])
             if found:
                 failures.append(f"{cat.id}: negative example counted as {', '.join(sorted(found))}: {text!r}")
     return failures

@@ -8,23 +8,33 @@ from pathlib import Path, PurePosixPath
 
 from .aggregate import ProgramResult, group_programs
 from .detect import Detector
+from .detect.methods import apply_method, load_model
 from .discover import discover
 from .doctype import infer_doc_type
 from .extract import extract_file
 from .lexicon import Lexicon, load_lexicon
 from .nlp import make_nlp
 from .segment import segment
-from .types import (ERROR, MISSING, OK, PARAGRAPH, Anchor, Block, DocumentResult,
-                    ExtractedDocument, SourceFile)
+from .types import (ERROR, LIST_ITEM, MISSING, OK, PARAGRAPH, Anchor, Block, DocumentResult,
+                    ExtractedDocument, Hit, Passage, SourceFile)
 
 
 class Auditor:
-    """Holds the pipeline (spaCy, compiled lexicon); build once, reuse per file."""
+    """Holds the pipeline (spaCy, compiled lexicon, model); build once, reuse per file.
 
-    def __init__(self, lexicon: Lexicon | None = None):
+    ``method`` is ``lexicon``, ``model`` or ``hybrid`` (None: the shipped
+    model's measured default); ``threshold`` overrides the model's threshold
+    (``model``) or admit threshold (``hybrid``).
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, method: str | None = None,
+                 threshold: float | None = None, model_path: str | None = None):
         self.lexicon = lexicon or load_lexicon()
         self.nlp = make_nlp(self.lexicon.language)
         self.detector = Detector(self.lexicon, self.nlp)
+        self.model = None if method == "lexicon" else load_model(model_path)
+        self.method = method or self.model.meta["default_method"]
+        self.threshold = threshold
 
     def audit_file(self, source: SourceFile) -> DocumentResult:
         """Audit one file; never raises for a bad file."""
@@ -35,7 +45,8 @@ class Auditor:
             extracted = extract_file(source.abs_path, source.path)
             hits = ()
             if extracted.status == OK:
-                hits = tuple(self.detector.detect(segment(extracted, self.nlp)))
+                passages = self.detector.detect_passages(segment(extracted, self.nlp))
+                hits = tuple(apply_method(self.method, passages, self.model, self.threshold))
         except Exception as exc:  # one bad file must never stop the batch
             reason = f"could not be processed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
             return self._result(source, ExtractedDocument(source.path, "unknown", ERROR, reason), ())
@@ -50,9 +61,18 @@ class Auditor:
         return DocumentResult(source, doc_type, why, extracted.status, extracted.reason, hits)
 
     def detect_text(self, text: str) -> list:
-        """Hits for a piece of text treated as one paragraph (tests, examples)."""
+        """Lexicon hits for a piece of text treated as one paragraph (tests, examples)."""
         doc = ExtractedDocument("<text>", "text", OK, blocks=(Block(text, PARAGRAPH, (Anchor(0, None, 1),)),))
         return self.detector.detect(segment(doc, self.nlp))
+
+    def passage_hits(self, texts: list[str]) -> list[tuple[Passage, list[Hit]]]:
+        """Each text as one passage (not split into sentences) with its lexicon hits."""
+        blocks = tuple(Block(t, LIST_ITEM, (Anchor(0, None, i + 1),)) for i, t in enumerate(texts))
+        doc = ExtractedDocument("<passages>", "text", OK, blocks=blocks)
+        found = self.detector.detect_passages(segment(doc, self.nlp))
+        by_line = {p.line: (p, h) for p, h in found}
+        return [by_line.get(i + 1, (Passage(i, t, LIST_ITEM, None, i + 1), []))
+                for i, t in enumerate(texts)]
 
     def audit_files(self, sources: Iterable[SourceFile]) -> Iterator[DocumentResult]:
         for source in sources:
@@ -69,18 +89,24 @@ def _path_in_program(source: SourceFile) -> str:
 
 
 def run_audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
-              lexicon: str | os.PathLike | None = None) -> tuple[list[ProgramResult], Lexicon]:
-    """Audit a folder (or one file) and return program results and the lexicon used."""
-    lex = load_lexicon(lexicon)
+              lexicon: str | os.PathLike | None = None, method: str | None = None,
+              threshold: float | None = None) -> tuple[list[ProgramResult], Auditor]:
+    """Audit a folder (or one file); return program results and the auditor used."""
+    auditor = Auditor(load_lexicon(lexicon), method, threshold)
     sources = discover(Path(path), manifest)
-    auditor = Auditor(lex)
-    return group_programs(list(auditor.audit_files(sources))), lex
+    return group_programs(list(auditor.audit_files(sources))), auditor
 
 
 def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
-          lexicon: str | os.PathLike | None = None) -> dict:
-    """Audit a folder of programs; return the same data ``scan --format json`` writes."""
+          lexicon: str | os.PathLike | None = None, method: str | None = None,
+          threshold: float | None = None) -> dict:
+    """Audit a folder of programs; return the same data ``scan --format json`` writes.
+
+    Args:
+        method: ``lexicon``, ``model`` or ``hybrid``; None uses the measured default.
+        threshold: override the model's decision threshold.
+    """
     from .report.records import audit_record
 
-    programs, lex = run_audit(path, manifest, lexicon)
-    return audit_record(programs, lex)
+    programs, auditor = run_audit(path, manifest, lexicon, method, threshold)
+    return audit_record(programs, auditor)

@@ -114,6 +114,7 @@ class Hit:
     status: str  # counted | negated | other_sense
     rule: str  # the rule (or score) that decided the status
     strength: str = "strong"  # strong | ambiguous | weak (from the lexicon)
+    score: float | None = None  # the classifier's score for the passage, when it ran
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,14 @@ def lexicon():
 def auditor(lexicon):
     from syllabus_audit.pipeline import Auditor
 
-    return Auditor(lexicon)
+    return Auditor(lexicon, method="lexicon")
+
+
+@pytest.fixture(scope="session")
+def hybrid_auditor(lexicon):
+    from syllabus_audit.pipeline import Auditor
+
+    return Auditor(lexicon, method="hybrid")
 
 
 @pytest.fixture(scope="session")

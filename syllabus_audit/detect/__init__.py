@@ -8,7 +8,7 @@ from spacy.language import Language
 
 from ..lexicon import Lexicon
 from ..segment import Segment
-from ..types import Hit
+from ..types import Hit, Passage
 from .context import ContextRules
 from .matcher import CLIENT, TAG, TERM, LexiconMatcher
 
@@ -21,42 +21,46 @@ class Detector:
         self.nlp = nlp
         self.matcher = LexiconMatcher(lexicon, nlp)
         self.rules = ContextRules(lexicon, nlp)
-        self._strength = {}
 
-    def detect(self, segments: Iterable[Segment]) -> list[Hit]:
-        """Hits for a stream of segments (one document), in reading order."""
-        hits: list[Hit] = []
-        cache: dict[int, tuple] = {}
+    def detect_passages(self, segments: Iterable[Segment]) -> list[tuple[Passage, list[Hit]]]:
+        """Every passage of a document with its lexicon hits (possibly none)."""
+        out: list[tuple[Passage, list[Hit]]] = []
+        block_doc, matches = None, []
+        heading, heading_client = None, False
         for seg in segments:
             doc = seg.span.doc
-            if id(doc) not in cache:  # match each block once
-                cache.clear()
-                cache[id(doc)] = (doc, self.matcher(doc))
-            _, matches = cache[id(doc)]
+            if doc is not block_doc:  # match each block once
+                block_doc, matches = doc, self.matcher(doc)
+            if seg.heading is not heading:
+                heading = seg.heading
+                heading_client = heading is not None and any(
+                    m.family == CLIENT for m in self.matcher(heading.doc)[:] if heading.start <= m.start and m.end <= heading.end)
             inside = [m for m in matches if seg.span.start <= m.start and m.end <= seg.span.end]
-            if not any(m.family in (TERM, TAG) for m in inside):
-                continue
-            section_client = seg.heading is not None and any(
-                m.family == CLIENT for m in self.matcher(seg.heading.as_doc()))
-            for d in self.rules.decide(doc, inside, section_client):
-                hits.append(self._hit(seg, d))
-        return hits
+            hits = []
+            if any(m.family in (TERM, TAG) for m in inside):
+                hits = [self._hit(seg, d) for d in self.rules.decide(doc, inside, heading_client)]
+            out.append((seg.passage, hits))
+        return out
 
-    def _hit(self, seg: Segment, decision) -> Hit:
+    def detect(self, segments: Iterable[Segment]) -> list[Hit]:
+        """All hits of a document, in reading order."""
+        return [h for _, hits in self.detect_passages(segments) for h in hits]
+
+    @staticmethod
+    def _hit(seg: Segment, decision) -> Hit:
         m = decision.match
         doc = seg.span.doc
         offset = seg.span.start_char
         start = doc[m.start].idx - offset
         end = doc[m.end - 1].idx + len(doc[m.end - 1].text) - offset
-        info = m.info
         return Hit(
-            category=info.category if info else m.key,
-            term=info.term.text if info else m.key,
+            category=m.info.category,
+            term=m.info.term.text,
             matched=doc[m.start:m.end].text,
             passage=seg.passage,
             start=start,
             end=end,
             status=decision.status,
             rule=decision.rule,
-            strength=info.term.strength if info else "strong",
+            strength=m.info.term.strength,
         )

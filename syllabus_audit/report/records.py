@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from .. import __version__
 from ..aggregate import ProgramResult, SourceSummary, status_counts, summarise_sources
-from ..lexicon import Lexicon
 from ..types import Hit
 
 TOOL_NAME = "syllabus-audit"
@@ -42,6 +41,7 @@ def hit_record(h: Hit) -> dict:
         "section": p.section,
         "status": h.status,
         "rule": h.rule,
+        "score": h.score,
     }
 
 
@@ -76,8 +76,19 @@ def program_record(p: ProgramResult) -> dict:
     }
 
 
-def audit_record(programs: list[ProgramResult], lexicon: Lexicon) -> dict:
+def method_record(auditor) -> dict:
+    """Which detection method ran, with the model's version and thresholds."""
+    rec = {"name": auditor.method, "threshold": auditor.threshold}
+    if auditor.model is not None and auditor.method != "lexicon":
+        m = auditor.model
+        rec["model"] = {"version": m.version, "training_data_sha256": m.meta["training_data"]["sha256"],
+                        "thresholds": m.meta["thresholds"]}
+    return rec
+
+
+def audit_record(programs: list[ProgramResult], auditor) -> dict:
     """The whole audit as JSON-ready data (the public, documented format)."""
+    lexicon = auditor.lexicon
     unreadable = [
         {"program": p.program_id, "path": d.source.path, "status": d.status, "reason": d.reason}
         for p in programs for d in p.documents if not d.readable
@@ -86,6 +97,7 @@ def audit_record(programs: list[ProgramResult], lexicon: Lexicon) -> dict:
     return {
         "tool": {"name": TOOL_NAME, "version": __version__},
         "lexicon": {"version": lexicon.version, "sha256": lexicon.sha256},
+        "method": method_record(auditor),
         "summary": {
             "programs": len(programs),
             "documents": n_docs,

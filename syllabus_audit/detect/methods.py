@@ -1,0 +1,132 @@
+"""Decision methods: ``lexicon`` (rules only), ``model`` (classifier only) and
+``hybrid`` (the model vetoes lexicon hits in a false-positive sense and admits
+positives the lexicon missed). Every resulting hit records which path decided
+it: ``rule`` starts with ``lexicon`` (the rules) or ``score`` (the model), and
+``score`` holds the model's probability whenever the model ran.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ..types import COUNTED, NEGATED, OTHER_SENSE, Hit, Passage
+from .classifier import PassageClassifier
+from .features import lexicon_features
+
+METHODS = ("lexicon", "model", "hybrid")
+# The model alone may not make a passage positive when it has fewer words than
+# this: table headers and fragments ("Week 5", "Session plan") carry no content.
+MIN_WORDS_TO_ADMIT = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+MODEL_NAME = "passage_classifier.json"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    model: float  # model method: positive when score >= model
+    veto: float  # hybrid: a lexicon-counted passage stays positive when score >= veto
+    admit: float  # hybrid: a passage without lexicon hits becomes positive when score >= admit
+    category: dict  # category id -> a category is predicted when its probability >= this
+
+
+@dataclass(frozen=True)
+class Model:
+    classifier: PassageClassifier
+    thresholds: Thresholds
+    meta: dict
+
+    @property
+    def version(self) -> str:
+        return self.meta.get("version", "")
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("syllabus_audit.models").joinpath(MODEL_NAME)))
+
+
+@lru_cache(maxsize=4)
+def load_model(path: str | None = None) -> Model:
+    """Load the shipped (or a given) model once per process."""
+    p = Path(path) if path else default_model_path()
+    clf, meta = PassageClassifier.load(p)
+    return Model(clf, Thresholds(**meta["thresholds"]), meta)
+
+
+def score_passages(model: Model, texts: list[str], hits: list[list[Hit]]) -> tuple[np.ndarray, np.ndarray]:
+    """Binary scores (n,) and category probabilities (n, k) in one batch."""
+    if not texts:
+        return np.zeros(0), np.zeros((0, len(model.classifier.category_ids_)))
+    feats = lexicon_features(hits, model.classifier.category_ids_)
+    return (model.classifier.predict_proba(texts, feats)[:, 1],
+            model.classifier.category_proba(texts, feats))
+
+
+def is_positive(method: str, text: str, hits: list[Hit], score: float | None, t: Thresholds | None,
+                threshold: float | None = None) -> bool:
+    """The passage-level decision of each method."""
+    counted = any(h.status == COUNTED for h in hits)
+    if method == "lexicon":
+        return counted
+    if method == "model":
+        return score >= (t.model if threshold is None else threshold) and (
+            counted or word_count(text) >= MIN_WORDS_TO_ADMIT)
+    negated = any(h.status == NEGATED for h in hits)
+    if counted:
+        return score >= t.veto
+    return (not negated and word_count(text) >= MIN_WORDS_TO_ADMIT
+            and score >= (t.admit if threshold is None else threshold))
+
+
+def model_categories(model: Model, probs: np.ndarray) -> list[str]:
+    ids = model.classifier.category_ids_
+    picked = [c for c, p in zip(ids, probs) if p >= model.thresholds.category[c]]
+    return picked or [ids[int(np.argmax(probs))]]
+
+
+def decide_passage(method: str, passage: Passage, hits: list[Hit], score: float | None,
+                   probs: np.ndarray | None, model: Model | None,
+                   threshold: float | None = None) -> list[Hit]:
+    """Final hits of one passage under a method."""
+    if method == "lexicon" or model is None:
+        return hits
+    t = model.thresholds
+    positive = is_positive(method, passage.text, hits, score, t, threshold)
+    s = round(float(score), 4)
+    out = []
+    for h in hits:
+        if h.status == COUNTED and not positive:
+            cut = t.veto if method == "hybrid" else (t.model if threshold is None else threshold)
+            out.append(replace(h, status=OTHER_SENSE, rule=f"score<{cut:g}", score=s))
+        else:
+            out.append(replace(h, score=s))
+    if positive:  # categories: the lexicon's counted ones plus the model's
+        counted = {h.category for h in out if h.status == COUNTED}
+        picked = [c for c, p in zip(model.classifier.category_ids_, probs) if p >= t.category[c]]
+        if not picked and not counted:
+            picked = model_categories(model, probs)
+        out += [Hit(category=c, term="(model)", matched=passage.text, passage=passage, start=0,
+                    end=len(passage.text), status=COUNTED, rule="score", strength="model", score=s)
+                for c in picked if c not in counted]
+    return out
+
+
+def apply_method(method: str, passages: list[tuple[Passage, list[Hit]]], model: Model | None,
+                 threshold: float | None = None) -> list[Hit]:
+    """All final hits of a document (passages with their lexicon hits)."""
+    if method == "lexicon" or model is None:
+        return [h for _, hits in passages for h in hits]
+    scores, probs = score_passages(model, [p.text for p, _ in passages], [h for _, h in passages])
+    out: list[Hit] = []
+    for (passage, hits), s, pr in zip(passages, scores, probs):
+        out += decide_passage(method, passage, hits, s, pr, model, threshold)
+    return out

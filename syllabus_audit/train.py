@@ -1,0 +1,131 @@
+"""Train the passage classifier from the labelled corpus, deterministically.
+
+Every threshold (model, hybrid veto and admit, category) and the default
+method are chosen on out-of-fold predictions of a grouped 5-fold
+cross-validation over the ``train`` and ``dev`` splits (near-duplicate groups
+never straddle folds); the shipped model is then fitted on train + dev. The
+``test`` split is never read here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import cohen_kappa_score, f1_score
+from sklearn.model_selection import GroupKFold
+
+from .detect.classifier import PassageClassifier
+from .detect.features import lexicon_features
+from .detect.methods import MIN_WORDS_TO_ADMIT, word_count
+from .labelled import file_sha256, read_gold
+from .types import COUNTED, NEGATED
+
+MODEL_VERSION = "1.0.0"
+GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
+VETO_GRID = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+ADMIT_GRID = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
+
+
+def _f1_kappa(gold, pred) -> tuple[float, float]:
+    pred = np.asarray(pred, dtype=int)
+    return (float(f1_score(gold, pred, zero_division=0)),
+            float(cohen_kappa_score(gold, pred)) if len(set(gold)) > 1 else 0.0)
+
+
+def _best(candidates):
+    """The candidate with the highest (F1, kappa); first wins ties (deterministic)."""
+    return max(candidates, key=lambda c: (round(c[1][0], 6), round(c[1][1], 6)))
+
+
+def choose_thresholds(gold, scores, counted, negated, cat_gold, cat_probs, lex_cats, category_ids,
+                      long_enough) -> dict:
+    """Pick thresholds on held-out predictions; returns thresholds and scores per method.
+
+    The decision rules mirror ``detect.methods.is_positive``.
+    """
+    gold = np.asarray(gold)
+    t_model = _best([(t, _f1_kappa(gold, (scores >= t) & (counted | long_enough))) for t in GRID])
+    hybrid = _best([((v, a), _f1_kappa(gold, np.where(counted, scores >= v, ~negated & long_enough & (scores >= a))))
+                    for v in VETO_GRID for a in ADMIT_GRID if v <= a])  # lexicon support lowers the bar
+    lexicon = _f1_kappa(gold, counted)
+    veto, admit = hybrid[0]
+    positive = np.where(counted, scores >= veto, ~negated & long_enough & (scores >= admit))
+
+    def per_category_f1(th: list[float]) -> list[float]:
+        picked = []
+        for i in range(len(gold)):
+            if not positive[i]:
+                picked.append(set())
+                continue
+            row = cat_probs[i]
+            chosen = {category_ids[k] for k in range(len(category_ids)) if row[k] >= th[k]}
+            if not chosen and not lex_cats[i]:
+                chosen = {category_ids[int(np.argmax(row))]}
+            picked.append(chosen | lex_cats[i])
+        return [f1_score([int(cid in c) for c in cat_gold], [int(cid in p) for p in picked], zero_division=0)
+                for cid in category_ids]
+
+    # Per-category thresholds by coordinate ascent (macro-F1 rewards each category).
+    th = [0.3] * len(category_ids)
+    for _ in range(3):
+        for k in range(len(category_ids)):
+            th[k] = max(GRID, key=lambda t: round(per_category_f1(th[:k] + [t] + th[k + 1:])[k], 6))
+    macro_f1 = float(np.mean(per_category_f1(th)))
+    dev = {"lexicon": lexicon, "model": t_model[1], "hybrid": hybrid[1]}
+    default = max(("hybrid", "model", "lexicon"), key=lambda m: (round(dev[m][0], 6), round(dev[m][1], 6)))
+    return {
+        "thresholds": {"model": float(t_model[0]), "veto": float(veto), "admit": float(admit),
+                       "category": {c: float(t) for c, t in zip(category_ids, th)}},
+        "default_method": default,
+        "cv_metrics": {**{m: {"f1": round(f, 4), "kappa": round(k, 4)} for m, (f, k) in dev.items()},
+                       "category_macro_f1": round(macro_f1, 4)},
+    }
+
+
+def _analyse(auditor, rows, category_ids):
+    analysed = auditor.passage_hits([r.text for r in rows])
+    hits = [h for _, h in analysed]
+    feats = lexicon_features(hits, category_ids)
+    counted = np.array([any(x.status == COUNTED for x in h) for h in hits])
+    negated = np.array([any(x.status == NEGATED for x in h) for h in hits])
+    lex_cats = [{x.category for x in h if x.status == COUNTED} for h in hits]
+    return feats, counted, negated, lex_cats
+
+
+def _out_of_fold(rows, feats, category_ids, n_splits: int = 5):
+    """Out-of-fold binary scores and category probabilities (grouped folds)."""
+    texts = [r.text for r in rows]
+    y = np.array([r.label for r in rows])
+    scores = np.zeros(len(rows))
+    probs = np.zeros((len(rows), len(category_ids)))
+    for tr, te in GroupKFold(n_splits=n_splits).split(texts, y, [r.group for r in rows]):
+        clf = PassageClassifier().fit([texts[i] for i in tr], y[tr], feats[tr],
+                                      [rows[i].categories for i in tr], category_ids)
+        held = [texts[i] for i in te]
+        scores[te] = clf.predict_proba(held, feats[te])[:, 1]
+        probs[te] = clf.category_proba(held, feats[te])
+    return scores, probs
+
+
+def train(auditor, data_path: Path, out_json: Path) -> dict:
+    """Choose thresholds by cross-validation, fit on train + dev, save JSON + NPZ;
+    returns the metadata written."""
+    category_ids = list(auditor.lexicon.category_ids)
+    rows = [r for r in read_gold(data_path, category_ids, require_split=True) if r.split in ("train", "dev")]
+    feats, counted, negated, lex_cats = _analyse(auditor, rows, category_ids)
+    scores, probs = _out_of_fold(rows, feats, category_ids)
+    long_enough = np.array([word_count(r.text) >= MIN_WORDS_TO_ADMIT for r in rows])
+    chosen = choose_thresholds([r.label for r in rows], scores, counted, negated,
+                               [r.categories for r in rows], probs, lex_cats, category_ids, long_enough)
+    clf = PassageClassifier().fit([r.text for r in rows], [r.label for r in rows], feats,
+                                  [r.categories for r in rows], category_ids)
+    meta = {
+        "version": MODEL_VERSION,
+        "training_data": {"file": Path(data_path).name, "sha256": file_sha256(data_path),
+                          "passages": len(rows), "splits": ["train", "dev"]},
+        "lexicon": {"version": auditor.lexicon.version, "sha256": auditor.lexicon.sha256},
+        **chosen,
+    }
+    clf.save(out_json, meta)
+    return meta

@@ -1,0 +1,51 @@
+"""The decision methods, and the guide's cases through the hybrid."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from syllabus_audit.classify import classify_lines
+from syllabus_audit.lexicon_check import run_examples
+
+CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "detection_cases.yaml").read_text())
+
+
+def test_every_lexicon_example_passes_through_the_hybrid(lexicon, hybrid_auditor):
+    assert run_examples(lexicon, hybrid_auditor) == []
+
+
+@pytest.mark.parametrize("case", CASES["positive"] + CASES["negative"], ids=lambda c: c["text"][:50])
+def test_guide_cases_through_the_hybrid(hybrid_auditor, case):
+    (result,) = classify_lines(hybrid_auditor, [case["text"]])
+    assert result["relationship"] == bool(case["counted"])
+
+
+def test_hybrid_vetoes_a_lexicon_hit_the_model_rejects(hybrid_auditor):
+    from syllabus_audit.detect.methods import decide_passage
+    from syllabus_audit.types import COUNTED
+
+    (passage, hits), = hybrid_auditor.passage_hits(["Build rapport with clients."])
+    assert any(h.status == COUNTED for h in hits)
+    final = decide_passage("hybrid", passage, hits, 0.0, None, hybrid_auditor.model)
+    assert [(h.status, h.rule) for h in final] == [("other_sense", f"score<{hybrid_auditor.model.thresholds.veto:g}")]
+
+
+def test_hybrid_admits_a_passage_the_lexicon_missed(hybrid_auditor):
+    import numpy as np
+
+    from syllabus_audit.detect.methods import decide_passage
+
+    (passage, hits), = hybrid_auditor.passage_hits(["Students practise staying with clients in difficult moments."])
+    assert hits == []
+    probs = np.zeros(len(hybrid_auditor.model.classifier.category_ids_))
+    probs[0] = 0.9
+    final = decide_passage("hybrid", passage, hits, 0.99, probs, hybrid_auditor.model)
+    assert [(h.category, h.status, h.rule, h.score) for h in final] == [("alliance", "counted", "score", 0.99)]
+
+
+def test_model_never_admits_a_bare_fragment(hybrid_auditor):
+    from syllabus_audit.detect.methods import decide_passage
+
+    (passage, hits), = hybrid_auditor.passage_hits(["Week 5"])
+    assert decide_passage("hybrid", passage, hits, 0.99, None, hybrid_auditor.model) == []

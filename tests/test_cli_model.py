@@ -1,0 +1,87 @@
+"""classify, evaluate and train through the CLI."""
+
+import filecmp
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from syllabus_audit.cli import cli
+from syllabus_audit.detect.methods import default_model_path
+from tests.conftest import REPO
+
+LABELLED = REPO / "corpora" / "labelled" / "passages.csv"
+
+
+def _run(*args, input=None):
+    return CliRunner().invoke(cli, [str(a) for a in args], input=input)
+
+
+def test_classify_jsonl_keeps_input_order_and_blank_lines():
+    text = "Students learn to repair alliance ruptures with clients.\n\nExamine the relationship between sleep and anxiety.\n"
+    result = _run("classify", "-", "--method", "hybrid", input=text)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["text"] for r in rows] == text.splitlines()
+    assert [r["relationship"] for r in rows] == [True, False, False]
+    assert "rupture_repair" in rows[0]["categories"] and rows[1]["score"] is None
+    assert set(rows[0]) == {"text", "relationship", "score", "categories"}
+
+
+def test_classify_empty_input_gives_no_output():
+    result = _run("classify", "-", input="")
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_classify_lexicon_method_has_no_score():
+    (row,) = [json.loads(x) for x in _run("classify", "-", "--method", "lexicon", input="Build rapport with clients.\n").output.splitlines()]
+    assert row == {"text": "Build rapport with clients.", "relationship": True, "score": None, "categories": ["alliance"]}
+
+
+def test_classify_table_format(tmp_path):
+    f = tmp_path / "in.txt"
+    f.write_text("Use the Session Rating Scale every session.\n")
+    out = _run("classify", f, "--format", "table", "--method", "lexicon").output
+    assert out.splitlines()[2].startswith("yes") and "feedback" in out
+
+
+def test_evaluate_json_on_a_small_gold_file(tmp_path):
+    gold = tmp_path / "gold.csv"
+    gold.write_text("text,label,categories\n"
+                    "Build rapport with clients.,1,alliance\n"
+                    "Regression and correlation.,0,\n"
+                    "Respond empathically to clients.,1,empathy\n")
+    result = _run("evaluate", gold, "--format", "json", "--method", "lexicon")
+    assert result.exit_code == 0, result.output
+    rec = json.loads(result.output)
+    assert rec["binary"]["confusion"] == {"tp": 2, "fp": 0, "fn": 0, "tn": 1}
+    assert rec["binary"]["f1"] == 1.0 and rec["binary"]["kappa"] == 1.0
+    assert rec["categories"]["alliance"]["f1"] == 1.0 and rec["errors"] == []
+
+
+@pytest.mark.parametrize("content,message", [
+    ("text,categories\nx,\n", "missing column 'label'"),
+    ("text,label,categories\nx,maybe,\n", "row 2, column 'label': 'maybe' is not 0 or 1"),
+    ("text,label,categories\nx,1,friendship\n", "row 2, column 'categories': unknown category 'friendship'"),
+])
+def test_evaluate_malformed_gold_is_one_line_error(tmp_path, content, message):
+    gold = tmp_path / "gold.csv"
+    gold.write_text(content)
+    result = _run("evaluate", gold, "--method", "lexicon")
+    assert result.exit_code == 1
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith(f"Error: {gold}: ") and message in line
+
+
+def test_evaluate_bundled_test_split_table():
+    result = _run("evaluate", LABELLED, "--split", "test", "--no-errors", "--method", "lexicon")
+    assert result.exit_code == 0
+    assert result.output.startswith("method lexicon · ") and "macro F1" in result.output
+
+
+def test_retraining_reproduces_the_shipped_model_byte_for_byte(tmp_path):
+    result = _run("train", "-o", tmp_path / "m.json")
+    assert result.exit_code == 0, result.output
+    shipped = default_model_path()
+    assert filecmp.cmp(tmp_path / "m.json", shipped, shallow=False)
+    assert filecmp.cmp(tmp_path / "m.npz", shipped.with_suffix(".npz"), shallow=False)
