@@ -38,6 +38,21 @@ class ProgramResult:
                        for c in d.categories})
 
 
+    def coverage(self, doc_types: tuple[str, ...] | None = None) -> dict[str, dict]:
+        """Per counted category: the strongest evidence level and whether it is
+        both taught and assessed ("aligned")."""
+        levels: dict[str, set[str]] = {}
+        for d in self.documents:
+            if doc_types is None or d.doc_type in doc_types:
+                for h in d.counted:
+                    levels.setdefault(h.category, set()).add(h.level or "mentioned")
+        return {c: {"level": max(ls, key=LEVEL_ORDER.index), "aligned": {"taught", "assessed"} <= ls}
+                for c, ls in sorted(levels.items())}
+
+
+LEVEL_ORDER = ("mentioned", "taught", "assessed")
+
+
 def group_programs(results: list[DocumentResult]) -> list[ProgramResult]:
     """Group document results by program id (sorted)."""
     by: dict[str, list[DocumentResult]] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
@@ -14,8 +15,9 @@ from .doctype import infer_doc_type
 from .extract import extract_file
 from .lexicon import Lexicon, load_lexicon
 from .nlp import make_nlp
+from .sections import load_section_rules
 from .segment import segment
-from .types import (ERROR, LIST_ITEM, MISSING, OK, PARAGRAPH, Anchor, Block, DocumentResult,
+from .types import (COUNTED, ERROR, LIST_ITEM, MISSING, OK, PARAGRAPH, Anchor, Block, DocumentResult,
                     ExtractedDocument, Hit, Passage, SourceFile)
 
 
@@ -35,6 +37,7 @@ class Auditor:
         self.model = None if method == "lexicon" else load_model(model_path)
         self.method = method or self.model.meta["default_method"]
         self.threshold = threshold
+        self.sections = load_section_rules()
 
     def audit_file(self, source: SourceFile) -> DocumentResult:
         """Audit one file; never raises for a bad file."""
@@ -45,12 +48,18 @@ class Auditor:
             extracted = extract_file(source.abs_path, source.path)
             hits = ()
             if extracted.status == OK:
-                passages = self.detector.detect_passages(segment(extracted, self.nlp))
-                hits = tuple(apply_method(self.method, passages, self.model, self.threshold))
+                passages = self.detector.detect_passages(segment(extracted, self.nlp, rules=self.sections))
+                hits = tuple(self._with_level(h) for h in apply_method(self.method, passages, self.model,
+                                                                        self.threshold))
         except Exception as exc:  # one bad file must never stop the batch
             reason = f"could not be processed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
             return self._result(source, ExtractedDocument(source.path, "unknown", ERROR, reason), ())
         return self._result(source, extracted, hits)
+
+    def _with_level(self, hit: Hit) -> Hit:
+        if hit.status != COUNTED:
+            return hit
+        return replace(hit, level=self.sections.level(hit.passage.section_kind, hit.passage.text, hit.strength))
 
     @staticmethod
     def _result(source: SourceFile, extracted: ExtractedDocument, hits) -> DocumentResult:

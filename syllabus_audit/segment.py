@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .sections import SectionRules, load_section_rules
 from .types import HEADING, PARAGRAPH, Block, ExtractedDocument, Passage
 
 
@@ -32,19 +33,25 @@ def _spans(doc: Doc, kind: str) -> list[Span]:
 
 
 def segment(document: ExtractedDocument, nlp: Language, blocks: tuple[Block, ...] | None = None,
-            ) -> Iterator[Segment]:
+            rules: SectionRules | None = None) -> Iterator[Segment]:
     """Yield the passages of a document in reading order."""
     blocks = document.blocks if blocks is None else blocks
+    rules = rules or load_section_rules()
     index = 0
     heading: Span | None = None
+    kind = "other"
     for block, doc in zip(blocks, nlp.pipe(b.text for b in blocks)):
-        if block.kind == HEADING:
-            heading = doc[:] if doc.text.strip() else heading
+        if block.kind == HEADING and doc.text.strip():
+            heading = doc[:]
+            kind = rules.kind_of(heading.text)
+        elif block.kind == PARAGRAPH:
+            kind = rules.leading_kind(block.text) or kind
         section = heading.text.strip() if heading is not None else ""
         for span in _spans(doc, block.kind):
             anchor = block.locate(span.start_char)
             passage = Passage(index=index, text=span.text.strip(), kind=block.kind,
                               page=anchor.page, line=anchor.line,
-                              section="" if block.kind == HEADING else section)
+                              section="" if block.kind == HEADING else section,
+                              section_kind=kind)
             index += 1
             yield Segment(passage, span, None if block.kind == HEADING else heading)

@@ -19,3 +19,31 @@ def wilson_interval(k: int, n: int, confidence: float = 0.95) -> tuple[float, fl
 
 def share(k: int, n: int) -> float | None:
     return k / n if n else None
+
+
+def difference_test(table: list[list[int]], seed: int = 0) -> dict | None:
+    """Test of difference between groups for a (groups x [no reference, reference])
+    table: Fisher's exact test for 2x2 tables; Pearson's chi-square when every
+    expected count is at least 5; otherwise a Monte Carlo Fisher-Freeman-Halton
+    test with a fixed seed (so the p-value is reproducible)."""
+    import numpy as np
+    from scipy import stats as st
+
+    t = np.array([row for row in table if sum(row) > 0], dtype=int)
+    if t.shape[0] < 2:
+        return None
+    if t[:, 0].sum() == 0 or t[:, 1].sum() == 0:
+        return {"test": "none (no variation: every group has the same verdict)", "statistic": None,
+                "df": None, "p_value": 1.0}
+    if t.shape == (2, 2):
+        res = st.fisher_exact(t)
+        return {"test": "Fisher's exact test (two-sided)", "statistic": round(float(res.statistic), 4),
+                "df": None, "p_value": round(float(res.pvalue), 4)}
+    chi = st.chi2_contingency(t, correction=False)
+    if chi.expected_freq.min() >= 5:
+        return {"test": "Pearson's chi-square test", "statistic": round(float(chi.statistic), 4),
+                "df": int(chi.dof), "p_value": round(float(chi.pvalue), 4)}
+    method = st.MonteCarloMethod(n_resamples=20000, rng=np.random.default_rng(seed))
+    res = st.fisher_exact(t, method=method)
+    return {"test": f"Fisher-Freeman-Halton exact test (Monte Carlo, 20000 tables, seed {seed})",
+            "statistic": None, "df": None, "p_value": round(float(res.pvalue), 4)}

@@ -17,9 +17,9 @@ from sklearn.model_selection import GroupKFold
 
 from .detect.classifier import PassageClassifier
 from .detect.features import lexicon_features
-from .detect.methods import MIN_WORDS_TO_ADMIT, word_count
+from .detect.methods import MIN_WORDS_TO_ADMIT, blocks_admission, word_count
 from .labelled import file_sha256, read_gold
-from .types import COUNTED, NEGATED
+from .types import COUNTED
 
 MODEL_VERSION = "1.0.0"
 GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
@@ -88,7 +88,7 @@ def _analyse(auditor, rows, category_ids):
     hits = [h for _, h in analysed]
     feats = lexicon_features(hits, category_ids)
     counted = np.array([any(x.status == COUNTED for x in h) for h in hits])
-    negated = np.array([any(x.status == NEGATED for x in h) for h in hits])
+    negated = np.array([blocks_admission(h) for h in hits])  # "blocked" for the hybrid
     lex_cats = [{x.category for x in h if x.status == COUNTED} for h in hits]
     return feats, counted, negated, lex_cats
 

@@ -18,7 +18,8 @@ EMPTY = "empty"
 UNSUPPORTED = "unsupported"
 MISSING = "missing"  # listed in a manifest, or vanished during the scan
 ERROR = "error"  # an unexpected failure while processing this one file
-STATUSES = (OK, NEEDS_OCR, ENCRYPTED, CORRUPT, EMPTY, UNSUPPORTED, MISSING, ERROR)
+TOO_LARGE = "too_large"  # over the per-file size limit (extract.limits.MAX_FILE_BYTES)
+STATUSES = (OK, NEEDS_OCR, ENCRYPTED, CORRUPT, EMPTY, UNSUPPORTED, MISSING, ERROR, TOO_LARGE)
 
 # Block kinds produced by extractors.
 HEADING = "heading"
@@ -64,12 +65,14 @@ class Block:
     ``text`` is running text (wrapped lines joined, hyphenation undone).
     ``anchors`` map character offsets in ``text`` back to the page and line
     where that part of the text begins in the source; the first anchor has
-    offset 0.
+    offset 0. ``ocr_confidence`` is set (0-100, Tesseract's mean word
+    confidence) only when the text was recognised by OCR.
     """
 
     text: str
     kind: str
     anchors: tuple[Anchor, ...]
+    ocr_confidence: float | None = None
 
     def locate(self, offset: int) -> Anchor:
         """Return the anchor (page, line) for a character offset in ``text``."""
@@ -99,6 +102,7 @@ class Passage:
     page: int | None
     line: int
     section: str = ""  # text of the nearest heading above, if any
+    section_kind: str = "other"  # learning_outcomes | content | assessment | readings | policies | other
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +119,7 @@ class Hit:
     rule: str  # the rule (or score) that decided the status
     strength: str = "strong"  # strong | ambiguous | weak (from the lexicon)
     score: float | None = None  # the classifier's score for the passage, when it ran
+    level: str = ""  # counted hits: taught | assessed | mentioned | boilerplate
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +137,9 @@ class DocumentResult:
 
     @property
     def counted(self) -> tuple[Hit, ...]:
-        return tuple(h for h in self.hits if h.status == COUNTED)
+        """Counted hits that make the document mention relationship skills
+        (a hit only in policy boilerplate is listed but does not)."""
+        return tuple(h for h in self.hits if h.status == COUNTED and h.level != "boilerplate")
 
     @property
     def mentions(self) -> bool | None:

@@ -7,8 +7,9 @@ Order of rules (first that applies wins):
    on Mental Illness").
 3. ``negation:<phrase>`` / ``negation:<word>``: a scope phrase anywhere in the
    passage ("not covered in this unit") or a negator just before the term.
-4. ``sense:<id>`` by cue: a false-sense cue word near an ambiguous term (or a
-   term containing one of the sense's ``applies_to`` words).
+4. ``sense:<id>`` by cue: a false-sense cue word near a term containing one of
+   the sense's ``applies_to`` words (or, for a sense without ``applies_to``,
+   near any ambiguous or weak term).
 5. ``needs_client_context``: an ambiguous term with no client / practice cue in
    the passage or its section heading and no other relationship term beside it.
 """
@@ -98,7 +99,8 @@ class ContextRules:
             sense = self._senses[cue.key]
             if _overlaps(cue, m):
                 continue
-            if strong and not (self._applies[sense.id] & term_lemmas):
+            applies = self._applies[sense.id]
+            if (applies and not applies & term_lemmas) or (not applies and strong):
                 continue
             if sense.window and min(abs(cue.start - m.end), abs(m.start - cue.end)) > sense.window:
                 continue

@@ -80,11 +80,18 @@ def is_positive(method: str, text: str, hits: list[Hit], score: float | None, t:
     if method == "model":
         return score >= (t.model if threshold is None else threshold) and (
             counted or word_count(text) >= MIN_WORDS_TO_ADMIT)
-    negated = any(h.status == NEGATED for h in hits)
     if counted:
         return score >= t.veto
-    return (not negated and word_count(text) >= MIN_WORDS_TO_ADMIT
+    return (not blocks_admission(hits) and word_count(text) >= MIN_WORDS_TO_ADMIT
             and score >= (t.admit if threshold is None else threshold))
+
+
+def blocks_admission(hits: list[Hit]) -> bool:
+    """In the hybrid, the model may not admit a passage in which a context rule
+    fired on explicit evidence: a negation, a false-sense cue or phrase, or a
+    non-counting tag (an ambiguous term merely lacking a client cue does not block)."""
+    return any(h.status == NEGATED or (h.status == OTHER_SENSE and h.rule.startswith(("sense:", "tag:")))
+               for h in hits)
 
 
 def model_categories(model: Model, probs: np.ndarray) -> list[str]:

@@ -39,7 +39,9 @@ def hit_record(h: Hit) -> dict:
         "page": p.page,
         "line": p.line,
         "section": p.section,
+        "section_kind": p.section_kind,
         "status": h.status,
+        "level": h.level or None,
         "rule": h.rule,
         "score": h.score,
     }
