@@ -19,6 +19,20 @@ Line-number conventions (``Anchor.page`` / ``Anchor.line``):
   (lxml ``sourceline``, 1-based).
 - TXT / Markdown: page = None; line = 1-based source line (a CRLF, LF or lone
   CR each end a line). In Markdown, HTML blocks keep their source lines.
+- RTF: page = None; line = 1-based paragraph ordinal (``rtf.py``).
+- ODT: page = None; line = 1-based paragraph ordinal; ODP/ODS: page = slide /
+  sheet number, line counted per slide / sheet (``odf.py``).
+- PPTX: page = slide number; line = paragraph ordinal on the slide (``slides.py``).
+- XLSX: page = sheet number; line = row number (``sheet.py``).
+- EPUB: page = position of the chapter file in the spine; line = its source line.
+- DOC: through antiword (line = paragraph ordinal) or LibreOffice (as DOCX).
+- OCR'd PDF pages: page = PDF page; line = OCR line ordinal on the page; the
+  blocks carry ``ocr_confidence`` (``ocr.py``).
+
+Limits (``limits.py``): files over ``limits.MAX_FILE_BYTES`` (200 MB) get
+``too_large`` without being opened; zip-based formats are checked for member
+count, total and per-member uncompressed size and compression ratio before
+anything is decompressed; XML is parsed without entity expansion or DTDs.
 """
 
 from __future__ import annotations
@@ -28,23 +42,40 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
-from ..types import CORRUPT, EMPTY, ENCRYPTED, OK, UNSUPPORTED, ExtractedDocument
+from ..types import CORRUPT, EMPTY, ENCRYPTED, OK, TOO_LARGE, UNSUPPORTED, ExtractedDocument
+from . import limits
+from .epub import extract_epub
+from .legacy import extract_doc
 from .markdown import extract_markdown
+from .odf import extract_odf
 from .pdf import extract_pdf
 from .plain import extract_text
+from .rtf import extract_rtf
+from .sheet import extract_xlsx
+from .slides import extract_pptx
 from .web import extract_html
 from .word import extract_docx
 
-Extractor = Callable[[str, str], ExtractedDocument]
+Extractor = Callable[..., ExtractedDocument]
 
-# The registry: format name -> extractor(abs_path, rel_path).
+# The registry: format name -> extractor(abs_path, rel_path[, ocr=...]).
 EXTRACTORS: dict[str, Extractor] = {
     "pdf": extract_pdf,
     "docx": extract_docx,
     "html": extract_html,
     "markdown": extract_markdown,
     "text": extract_text,
+    "rtf": extract_rtf,
+    "odt": extract_odf,
+    "odp": extract_odf,
+    "ods": extract_odf,
+    "pptx": extract_pptx,
+    "xlsx": extract_xlsx,
+    "epub": extract_epub,
+    "doc": extract_doc,
 }
+# Extractors that take the ``ocr`` keyword.
+OCR_FORMATS = frozenset({"pdf"})
 
 _SUFFIX_FORMAT = {
     ".pdf": "pdf",
@@ -58,19 +89,31 @@ _SUFFIX_FORMAT = {
     ".txt": "text",
     ".text": "text",
 }
+_ZIP_SUFFIX = {  # formats that must be zip archives
+    ".docx": "docx", ".docm": "docx", ".odt": "odt", ".odp": "odp", ".ods": "ods",
+    ".pptx": "pptx", ".pptm": "pptx", ".xlsx": "xlsx", ".xlsm": "xlsx", ".epub": "epub",
+}
 _UNSUPPORTED_SUFFIX = {
-    ".doc": ("doc", "legacy Word .doc format is not supported; convert to .docx or PDF"),
-    ".rtf": ("rtf", "RTF is not supported yet; convert to .docx or PDF"),
-    ".odt": ("odt", "OpenDocument (.odt) is not supported yet; convert to .docx or PDF"),
-    ".pptx": ("pptx", "PowerPoint files are not supported"),
-    ".xlsx": ("xlsx", "Excel files are not supported"),
+    ".doc": ("doc", "file has a .doc suffix but is not a Word document (no OLE2 header)"),
+    ".rtf": ("rtf", "file has a .rtf suffix but does not start with an RTF header"),
 }
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def extract_file(abs_path: str | os.PathLike, rel_path: str) -> ExtractedDocument:
-    """Extract one file; never raises for a bad file (the status says what went wrong)."""
+def extract_file(
+    abs_path: str | os.PathLike, rel_path: str, ocr: bool = False, max_bytes: int | None = None
+) -> ExtractedDocument:
+    """Extract one file; never raises for a bad file (the status says what went wrong).
+
+    ``ocr``: OCR PDF pages that have no text layer (needs Tesseract).
+    ``max_bytes``: size limit (default ``limits.MAX_FILE_BYTES``); bigger files get ``too_large``.
+    """
     path = Path(abs_path)
+    too_large = limits.file_too_large(path, max_bytes)
+    if too_large:
+        suffix = path.suffix.lower()
+        fmt = _SUFFIX_FORMAT.get(suffix) or _ZIP_SUFFIX.get(suffix) or suffix.lstrip(".") or "unknown"
+        return ExtractedDocument(rel_path, fmt, TOO_LARGE, too_large)
     try:
         with open(path, "rb") as fh:
             head = fh.read(4096)
@@ -80,10 +123,13 @@ def extract_file(abs_path: str | os.PathLike, rel_path: str) -> ExtractedDocumen
     if problem is not None:
         status, reason = problem
         return ExtractedDocument(rel_path, fmt, status, reason)
+    kwargs = {"ocr": True} if ocr and fmt in OCR_FORMATS else {}
     try:
-        doc = EXTRACTORS[fmt](str(path), rel_path)
+        doc = EXTRACTORS[fmt](str(path), rel_path, **kwargs)
     except (MemoryError, RecursionError) as exc:
         return ExtractedDocument(rel_path, fmt, CORRUPT, f"file too complex to read: {type(exc).__name__}")
+    except limits.UnsafeArchive as exc:
+        return ExtractedDocument(rel_path, fmt, CORRUPT, str(exc))
     except Exception as exc:  # noqa: BLE001 - a bad file must never stop a batch
         return ExtractedDocument(rel_path, fmt, CORRUPT, f"unreadable {fmt} file: {type(exc).__name__}: {_short(exc)}")
     if doc.status == OK and not any(b.text.strip() for b in doc.blocks):
@@ -104,13 +150,14 @@ def sniff_format(path: Path, head: bytes) -> tuple[str, tuple[str, str] | None]:
     if head.startswith(_OLE_MAGIC):
         return _sniff_ole(path, suffix)
     if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
-        return "rtf", (UNSUPPORTED, "RTF is not supported yet; convert to .docx or PDF")
+        return "rtf", None
     if _looks_like_html(head):
         return "html", None
     if by_suffix == "pdf":
         return "pdf", (CORRUPT, f"file has a .pdf suffix but is not a PDF (starts with {head[:8]!r})")
-    if by_suffix == "docx":
-        return "docx", (CORRUPT, "file has a .docx suffix but is not a valid zip/Word file")
+    if suffix in _ZIP_SUFFIX:
+        fmt = _ZIP_SUFFIX[suffix]
+        return fmt, (CORRUPT, f"file has a {suffix} suffix but is not a zip archive (damaged or mislabelled)")
     if suffix in _UNSUPPORTED_SUFFIX:
         fmt, reason = _UNSUPPORTED_SUFFIX[suffix]
         return fmt, (UNSUPPORTED, reason)
@@ -122,23 +169,37 @@ def sniff_format(path: Path, head: bytes) -> tuple[str, tuple[str, str] | None]:
 
 
 def _sniff_zip(path: Path, suffix: str) -> tuple[str, tuple[str, str] | None]:
+    by_suffix = _ZIP_SUFFIX.get(suffix, suffix.lstrip(".") or "zip")
     try:
+        limits.precheck_zip(path)
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-        fmt = "docx" if suffix in (".docx", ".docm") else (suffix.lstrip(".") or "zip")
-        return fmt, (CORRUPT, f"file is a damaged zip archive: {_short(exc)}")
+            mimetype = limits.read_member(zf, "mimetype", 200) if "mimetype" in names else b""
+    except limits.UnsafeArchive as exc:
+        return by_suffix, (CORRUPT, str(exc))
+    except limits.ZIP_ERRORS as exc:
+        return by_suffix, (CORRUPT, f"file is a damaged zip archive: {_short(exc)}")
     if "word/document.xml" in names:
         return "docx", None
+    if "ppt/presentation.xml" in names:
+        return "pptx", None
+    if "xl/workbook.xml" in names:
+        return "xlsx", None
     if mimetype.startswith(b"application/vnd.oasis.opendocument"):
-        kind = mimetype.decode("ascii", "replace").rsplit(".", 1)[-1]
-        return "odf", (UNSUPPORTED, f"OpenDocument ({kind}) is not supported yet; convert to .docx or PDF")
-    if suffix in (".docx", ".docm"):
-        return "docx", (CORRUPT, "Word file is missing word/document.xml")
-    if any(n.startswith(("ppt/", "xl/")) for n in names):
-        return "ooxml", (UNSUPPORTED, "PowerPoint/Excel files are not supported")
-    return "zip", (UNSUPPORTED, "zip archive (not a Word document) is not supported")
+        kind = mimetype.decode("ascii", "replace").strip().rsplit(".", 1)[-1]
+        fmt = {"text": "odt", "presentation": "odp", "spreadsheet": "ods"}.get(kind.split("-")[0])
+        if fmt:
+            return fmt, None
+        return "odf", (UNSUPPORTED, f"OpenDocument {kind} files are not supported (only text, presentation, spreadsheet)")
+    if mimetype.startswith(b"application/epub+zip") or "META-INF/container.xml" in names and suffix == ".epub":
+        return "epub", None
+    if suffix in (".odt", ".odp", ".ods") and "content.xml" in names:
+        return _ZIP_SUFFIX[suffix], None
+    if suffix in _ZIP_SUFFIX:
+        part = {"docx": "word/document.xml", "pptx": "ppt/presentation.xml", "xlsx": "xl/workbook.xml"}.get(by_suffix)
+        what = f"is missing {part}" if part else "is not a valid " + suffix + " file"
+        return by_suffix, (CORRUPT, f"{suffix.lstrip('.').upper()} archive {what}")
+    return "zip", (UNSUPPORTED, "zip archive (not an office document) is not supported")
 
 
 def _sniff_ole(path: Path, suffix: str) -> tuple[str, tuple[str, str] | None]:
@@ -150,9 +211,9 @@ def _sniff_ole(path: Path, suffix: str) -> tuple[str, tuple[str, str] | None]:
         data = b""
     if "EncryptedPackage".encode("utf-16-le") in data:
         return "docx", (ENCRYPTED, "Office document is password-protected (encrypted)")
-    if suffix in (".xls", ".ppt"):
-        return suffix.lstrip("."), (UNSUPPORTED, "legacy Office (OLE2) format is not supported")
-    return "doc", (UNSUPPORTED, "legacy Word .doc format is not supported; convert to .docx or PDF")
+    if suffix in (".xls", ".ppt", ".msg", ".pub", ".vsd"):
+        return suffix.lstrip("."), (UNSUPPORTED, "legacy Office (OLE2) format is not supported; convert to PDF")
+    return "doc", None
 
 
 def _looks_like_html(head: bytes) -> bool:
@@ -182,4 +243,4 @@ def _short(exc: BaseException, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-__all__ = ["EXTRACTORS", "extract_file", "sniff_format"]
+__all__ = ["EXTRACTORS", "OCR_FORMATS", "extract_file", "sniff_format"]

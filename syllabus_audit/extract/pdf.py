@@ -15,6 +15,11 @@ still reads left column, then right column, once a vertical gutter is found.
 Provenance: ``page`` is the 1-based page number; ``line`` is the 1-based number
 of the line among the non-empty text lines of that page, in the reading order
 extracted here (running headers and footers count, since they are on the page).
+
+Pages with no text layer that draw something (scans) make the document
+``needs_ocr`` (or are noted in the reason of an ``ok`` document); with
+``ocr=True`` and Tesseract installed they are OCR'd instead (``ocr.py``), their
+blocks carry ``ocr_confidence`` and the reason says "text from OCR on N pages".
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..types import CORRUPT, EMPTY, ENCRYPTED, HEADING, LIST_ITEM, NEEDS_OCR, OK, PARAGRAPH, Block, ExtractedDocument
+from . import ocr as ocr_mod
 from .textfix import BULLET_RE, HYPHEN_MARK, clean_text, collapse_ws, ends_sentence, looks_like_heading, make_block
 
 FORMAT = "pdf"
@@ -56,18 +62,24 @@ class _Line:
         return self.top - self.bottom
 
 
-def extract_pdf(abs_path: str | os.PathLike, rel_path: str) -> ExtractedDocument:
-    """Read a PDF into blocks with page/line anchors; bad files get a status instead."""
+def extract_pdf(abs_path: str | os.PathLike, rel_path: str, ocr: bool = False) -> ExtractedDocument:
+    """Read a PDF into blocks with page/line anchors; bad files get a status instead.
+
+    With ``ocr=True`` pages that have no text layer but draw something (scans)
+    are OCR'd (see ``ocr.py``) when Tesseract is installed.
+    """
     try:
         pdf = pdfium.PdfDocument(str(abs_path))
     except pdfium.PdfiumError as exc:
         return _open_error(rel_path, exc, str(abs_path))
+    ocr_pages: list = []
+    ocr_missing = ""
     try:
         n_pages = len(pdf)
         pages: list[list[_Line]] = []
         heights: list[float] = []
         blank_pages = 0
-        drawn_pages = 0
+        drawn: list[int] = []
         for i in range(n_pages):
             page = pdf[i]
             try:
@@ -75,13 +87,26 @@ def extract_pdf(abs_path: str | os.PathLike, rel_path: str) -> ExtractedDocument
                 lines = _page_lines(page, i + 1)
                 if not lines:
                     blank_pages += 1
-                    drawn_pages += pdfium_c.FPDFPage_CountObjects(page) > 0
+                    if pdfium_c.FPDFPage_CountObjects(page) > 0:
+                        drawn.append(i)
             finally:
                 page.close()
             pages.append(lines)
+        if ocr and drawn:
+            ocr_missing = ocr_mod.unavailable_reason() or ""
+            if not ocr_missing:
+                for i in drawn:
+                    page = pdf[i]
+                    try:
+                        ocr_pages.append(ocr_mod.ocr_pdf_page(page, i + 1))
+                    finally:
+                        page.close()
     finally:
         pdf.close()
-    return _document(rel_path, pages, heights, blank_pages, drawn_pages)
+    hint = ""
+    if drawn and not ocr_pages:
+        hint = f"; --ocr needs Tesseract: {ocr_missing}" if ocr else f"; run with --ocr (needs Tesseract: {ocr_mod.INSTALL_HINT})"
+    return _document(rel_path, pages, heights, blank_pages, len(drawn), ocr_pages, hint)
 
 
 def _open_error(rel_path: str, exc: pdfium.PdfiumError, abs_path: str) -> ExtractedDocument:
@@ -109,21 +134,50 @@ def _loads_with_no_pages(abs_path: str) -> bool:
         pdfium_c.FPDF_CloseDocument(raw)
 
 
-def _document(rel_path, pages, heights, blank_pages, drawn_pages) -> ExtractedDocument:
+def _document(rel_path, pages, heights, blank_pages, drawn_pages, ocr_pages=(), hint="") -> ExtractedDocument:
     n_pages = len(pages)
-    if n_pages and blank_pages == n_pages:
+    ocr_blocks = [b for r in ocr_pages for b in r.blocks]
+    ocr_note = _ocr_note(ocr_pages)
+    if n_pages and blank_pages == n_pages and not ocr_blocks:
         if drawn_pages:
-            reason = f"PDF has no text layer on any of its {n_pages} pages (scanned?); needs OCR"
+            reason = f"PDF has no text layer on any of its {n_pages} pages (scanned?); needs OCR{hint}"
+            if ocr_pages:
+                reason += "; " + ocr_note
             return ExtractedDocument(rel_path, FORMAT, NEEDS_OCR, reason, pages=n_pages)
         return ExtractedDocument(rel_path, FORMAT, EMPTY, f"all {n_pages} PDF pages are blank", pages=n_pages)
     _drop_running_lines(pages, heights)
-    blocks = _blocks(pages)
+    blocks = list(_blocks(pages))
+    if ocr_blocks:  # each page is either text or OCR: merge in page order
+        blocks = sorted(blocks + ocr_blocks, key=lambda b: b.anchors[0].page or 0)
     if not blocks:
         return ExtractedDocument(rel_path, FORMAT, EMPTY, "PDF has no text apart from headers/footers", pages=n_pages)
-    reason = ""
-    if blank_pages:
-        reason = f"{blank_pages} of {n_pages} pages have no text layer (scanned?)"
-    return ExtractedDocument(rel_path, FORMAT, OK, reason, blocks=blocks, pages=n_pages)
+    notes = []
+    unread = blank_pages - sum(1 for r in ocr_pages if r.blocks)
+    if unread:
+        notes.append(f"{unread} of {n_pages} pages have no text layer (scanned?)" + (hint if not ocr_pages else ""))
+    if ocr_pages:
+        notes.append(ocr_note)
+    return ExtractedDocument(rel_path, FORMAT, OK, "; ".join(notes), blocks=tuple(blocks), pages=n_pages)
+
+
+def _ocr_note(ocr_pages) -> str:
+    """E.g. "text from OCR on 2 pages (mean word confidence 81%)"."""
+    if not ocr_pages:
+        return ""
+    read = [r for r in ocr_pages if r.blocks]
+    errors = [r.error for r in ocr_pages if r.error]
+    if not read:
+        note = f"OCR found no legible text on {len(ocr_pages)} page{'s' if len(ocr_pages) != 1 else ''}"
+    else:
+        words = sum(r.words for r in read)
+        mean = sum(r.confidence * r.words for r in read) / max(words, 1)
+        note = f"text from OCR on {len(read)} page{'s' if len(read) != 1 else ''} (mean word confidence {mean:.0f}%)"
+        turned = [r.page for r in read if r.rotation]
+        if turned:
+            note += f"; page{'s' if len(turned) != 1 else ''} {', '.join(map(str, turned))} read rotated"
+    if errors:
+        note += "; " + errors[0]
+    return note
 
 
 # --- page -> lines -------------------------------------------------------

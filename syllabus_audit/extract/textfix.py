@@ -42,6 +42,14 @@ _CLEAN_TABLE.update({ord(k): v for k, v in _LIGATURES.items()})
 _CLEAN_TABLE[0x02] = HYPHEN_MARK
 _CLEAN_TABLE[0xFFFE] = HYPHEN_MARK
 _CLEAN_TABLE[0xA0] = " "
+# C1 controls (U+0080-U+009F) in extracted text are almost always Windows-1252
+# bytes decoded as Latin-1 (curly quotes, dashes, the euro sign): map them to
+# the cp1252 character, and drop the five bytes cp1252 leaves undefined.
+for _b in range(0x80, 0xA0):
+    try:
+        _CLEAN_TABLE[_b] = bytes([_b]).decode("cp1252")
+    except UnicodeDecodeError:
+        _CLEAN_TABLE[_b] = None
 
 _WS_RE = re.compile(r"[ \t\u2000-\u200a\u202f\u205f\u3000]+")
 _NEWLINES_RE = re.compile(r"\r\n?")
@@ -59,7 +67,10 @@ _SENTENCE_END = tuple(".!?:;")
 
 
 def clean_text(text: str) -> str:
-    """Normalise newlines, drop control chars, expand ligatures, NFC; soft hyphens become U+00AD."""
+    """Normalise newlines, drop control chars, expand ligatures, NFC; soft hyphens become U+00AD.
+
+    C1 control characters are read as the Windows-1252 characters they stand for.
+    """
     if "\r" in text:
         text = _NEWLINES_RE.sub("\n", text)
     text = text.translate(_CLEAN_TABLE)

@@ -13,16 +13,15 @@ paragraph that anchors it; then header, footer, footnote and endnote parts.
 from __future__ import annotations
 
 import re
-import zipfile
 
 from lxml import etree
 
 from ..types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, TABLE_CELL, Block, ExtractedDocument
+from . import limits
+from .limits import UnsafeArchive, parse_xml
 from .textfix import clean_text, make_block
 
 FORMAT = "docx"
-MAX_PART_BYTES = 50 * 1024 * 1024  # uncompressed size of any one XML part
-MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB (XML is ~5-20x)
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -42,23 +41,21 @@ _HEADING_STYLE_RE = re.compile(r"^(heading \d|title|subtitle)$")
 _PART_RE = re.compile(r"^word/(header|footer)\d*\.xml$")
 
 
-class _Unsafe(Exception):
-    """A part that would be too big to read (zip bomb or absurd file)."""
-
-
 def extract_docx(abs_path: str, rel_path: str) -> ExtractedDocument:
     """Read a .docx into blocks; damaged or oversized files get ``corrupt``."""
     try:
-        with zipfile.ZipFile(abs_path) as zf:
+        with limits.open_zip(abs_path) as zf:
             parts = _read_parts(zf)
-    except _Unsafe as exc:
+    except UnsafeArchive as exc:
         return ExtractedDocument(rel_path, FORMAT, CORRUPT, str(exc))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
+    except limits.ZIP_ERRORS as exc:
         return ExtractedDocument(rel_path, FORMAT, CORRUPT, f"not a valid Word file: {exc}")
     if "word/document.xml" not in parts:
         return ExtractedDocument(rel_path, FORMAT, CORRUPT, "Word file is missing word/document.xml")
     try:
-        roots = {name: _parse(data) for name, data in parts.items()}
+        roots = {name: parse_xml(data) for name, data in parts.items()}
+    except UnsafeArchive as exc:
+        return ExtractedDocument(rel_path, FORMAT, CORRUPT, str(exc))
     except etree.XMLSyntaxError as exc:
         return ExtractedDocument(rel_path, FORMAT, CORRUPT, f"damaged XML in Word file: {exc}")
     walker = _Walker(_style_kinds(roots.get("word/styles.xml")))
@@ -81,30 +78,15 @@ def _part_order(name: str) -> tuple[int, int]:
     return (0 if "/header" in name else 1, int(digits or 0))
 
 
-def _read_parts(zf: zipfile.ZipFile) -> dict[str, bytes]:
+def _read_parts(zf) -> dict[str, bytes]:
     wanted = {"word/document.xml", "word/styles.xml", "word/footnotes.xml", "word/endnotes.xml"}
     parts = {}
     for info in zf.infolist():
         name = info.filename
         if name not in wanted and not _PART_RE.match(name):
             continue
-        size_mb = info.file_size / 2**20
-        if info.file_size > MAX_PART_BYTES:
-            raise _Unsafe(f"{name} would expand to {size_mb:.0f} MB (limit {MAX_PART_BYTES >> 20} MB); zip bomb?")
-        if info.file_size > 2**20 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            ratio = info.file_size // max(info.compress_size, 1)
-            raise _Unsafe(f"{name} has a compression ratio of {ratio}:1 (limit {MAX_RATIO}:1); zip bomb?")
-        with zf.open(info) as fh:  # the header may lie: never read more than the limit
-            data = fh.read(MAX_PART_BYTES + 1)
-        if len(data) > MAX_PART_BYTES:
-            raise _Unsafe(f"{name} is larger than {MAX_PART_BYTES >> 20} MB; zip bomb?")
-        parts[name] = data
+        parts[name] = limits.read_member(zf, info)
     return parts
-
-
-def _parse(data: bytes) -> etree._Element:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
-    return etree.fromstring(data, parser)
 
 
 def _style_kinds(styles: etree._Element | None) -> dict[str, str]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from syllabus_audit.extract import EXTRACTORS, extract_file
-from syllabus_audit.types import CORRUPT, EMPTY, OK, STATUSES, UNSUPPORTED
+from syllabus_audit.extract import EXTRACTORS, extract_file, legacy
+from syllabus_audit.types import CORRUPT, EMPTY, OK, STATUSES, TOO_LARGE, UNSUPPORTED
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
 
 def test_registry_lists_every_format():
-    assert set(EXTRACTORS) == {"pdf", "docx", "html", "markdown", "text"}
+    assert set(EXTRACTORS) == {
+        "pdf", "docx", "html", "markdown", "text", "rtf", "odt", "odp", "ods", "pptx", "xlsx", "epub", "doc"
+    }
 
 
 def test_zero_byte_file_is_empty(write_file):
@@ -22,26 +24,60 @@ def test_whitespace_only_text_is_empty(write_file):
     assert doc.status == EMPTY
 
 
-def test_legacy_doc_is_unsupported(write_file):
+def test_legacy_doc_without_converter_is_unsupported_with_install_hint(write_file, monkeypatch):
+    monkeypatch.setattr(legacy, "converters", lambda: [])
     doc = extract_file(write_file("old.doc", OLE), "old.doc")
-    assert doc.status == UNSUPPORTED
-    assert doc.reason == "legacy Word .doc format is not supported; convert to .docx or PDF"
+    assert doc.status == UNSUPPORTED and doc.format == "doc"
+    assert "apt-get install antiword" in doc.reason and "libreoffice" in doc.reason
 
 
-def test_ole_content_with_docx_suffix_is_still_detected(write_file):
+def test_broken_legacy_doc_with_converter_is_corrupt(write_file):
+    if not legacy.converters():
+        import pytest
+
+        pytest.skip("no .doc converter installed")
+    doc = extract_file(write_file("old.doc", OLE), "old.doc")
+    assert doc.status == CORRUPT and "could not convert" in doc.reason
+
+
+def test_ole_content_with_docx_suffix_is_still_detected(write_file, monkeypatch):
+    monkeypatch.setattr(legacy, "converters", lambda: [])
     doc = extract_file(write_file("renamed.docx", OLE), "renamed.docx")
     assert doc.status == UNSUPPORTED and doc.format == "doc"
 
 
-def test_rtf_is_unsupported_even_with_txt_suffix(write_file):
+def test_rtf_is_read_even_with_txt_suffix(write_file):
     doc = extract_file(write_file("notes.txt", r"{\rtf1\ansi Hello}"), "notes.txt")
-    assert doc.status == UNSUPPORTED and "RTF" in doc.reason
+    assert doc.status == OK and doc.format == "rtf"
+    assert [b.text for b in doc.blocks] == ["Hello"]
 
 
-def test_odt_is_unsupported(write_file, zip_bytes):
+def test_empty_odt_content_is_empty(write_file, zip_bytes):
     data = zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"})
     doc = extract_file(write_file("a.odt", data), "a.odt")
+    assert doc.format == "odt" and doc.status == CORRUPT and "office:body" in doc.reason
+
+
+def test_other_opendocument_kinds_are_unsupported(write_file, zip_bytes):
+    data = zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.graphics", "content.xml": b"<x/>"})
+    doc = extract_file(write_file("a.odg", data), "a.odg")
     assert doc.status == UNSUPPORTED and "OpenDocument" in doc.reason
+
+
+def test_file_over_the_size_limit_is_too_large(write_file):
+    path = write_file("big.txt", "x" * 5000)
+    doc = extract_file(path, "big.txt", max_bytes=1000)
+    assert doc.status == TOO_LARGE and doc.format == "text"
+    assert "limit" in doc.reason and "MB" in doc.reason
+    assert extract_file(path, "big.txt").status == OK  # the default limit is 200 MB
+
+
+def test_size_limit_is_a_module_constant(write_file, monkeypatch):
+    from syllabus_audit.extract import limits
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 10)
+    doc = extract_file(write_file("a.md", "# Counselling skills"), "a.md")
+    assert doc.status == TOO_LARGE
 
 
 def test_pdf_content_with_wrong_suffix_is_read_as_pdf(make_pdf, write_file):

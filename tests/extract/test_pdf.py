@@ -142,7 +142,8 @@ def test_pdf_with_empty_user_password_opens(make_pdf):
 def test_pdf_image_only_needs_ocr(make_pdf):
     doc = extract_file(make_pdf("scan.pdf", ["IMAGE", "IMAGE"]), "scan.pdf")
     assert doc.status == NEEDS_OCR
-    assert doc.reason == "PDF has no text layer on any of its 2 pages (scanned?); needs OCR"
+    assert doc.reason.startswith("PDF has no text layer on any of its 2 pages (scanned?); needs OCR")
+    assert "run with --ocr" in doc.reason and "apt-get install tesseract-ocr" in doc.reason
     assert doc.pages == 2 and doc.blocks == ()
 
 
