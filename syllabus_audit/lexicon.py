@@ -93,6 +93,29 @@ def default_lexicon_path() -> Path:
     return Path(str(resources.files("syllabus_audit.lexicons").joinpath(DEFAULT_LEXICON)))
 
 
+def lexicon_for_language(lang: str) -> Path | None:
+    """Path of the shipped lexicon for ``lang`` (ISO 639-1: "en", "de", "sv"),
+    or None when none is shipped. English is ``relationship_skills.yaml``;
+    another language ``relationship_skills_<lang>.yaml``."""
+    if not lang or not lang.isalpha():
+        return None
+    lang = lang.lower()
+    name = DEFAULT_LEXICON if lang == "en" else f"relationship_skills_{lang}.yaml"
+    path = Path(str(resources.files("syllabus_audit.lexicons").joinpath(name)))
+    return path if path.is_file() else None
+
+
+def shipped_languages() -> tuple[str, ...]:
+    """Languages with a shipped lexicon, sorted ("de", "en", "sv")."""
+    folder = Path(str(resources.files("syllabus_audit.lexicons")))
+    langs = {"en"} if (folder / DEFAULT_LEXICON).is_file() else set()
+    for path in folder.glob("relationship_skills_*.yaml"):
+        code = path.stem.removeprefix("relationship_skills_")
+        if code.isalpha():
+            langs.add(code)
+    return tuple(sorted(langs))
+
+
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
     """Read, validate and return a lexicon (the shipped one by default)."""
     path = Path(path) if path is not None else default_lexicon_path()

@@ -1,7 +1,18 @@
-"""The one spaCy pipeline: blank English, sentencizer, lower-case lookup lemmas.
+"""The spaCy pipelines: blank, sentencizer, lower-case lookup lemmas.
 
+One pipeline per language (``make_nlp("en")``, ``"de"``, ``"sv"``, ...).
 Offline by construction: no trained pipeline is loaded, only the lookup
-table shipped in ``spacy-lookups-data``.
+tables shipped in ``spacy-lookups-data``.
+
+English is unchanged from the first version: the stock table, a few extra
+forms and the UK/US spelling folds. German and Swedish use their own lookup
+tables (case-folded: the stock tables are case-sensitive, and the German one
+keys nouns in Title Case) followed, to a fixed point, by a few suffix folds
+for the inflections the tables miss (German adjective endings, ``-ungen``,
+gendered forms such as ``Klient*innen``; Swedish definite and plural endings
+of ``-ing``/``-tion``/``-ans`` nouns). Lemmas are only ever compared with
+lemmas made by the same function, so a fold that is "too eager" only merges
+forms that the lexicon never tells apart.
 """
 
 from __future__ import annotations
@@ -52,10 +63,94 @@ def fold_spelling(word: str) -> str:
     return word
 
 
+# Dashes inside a token ("Therapeut–Klient-Beziehung") fold to "-".
+_DASHES = re.compile("[\u2010\u2011\u2013\u2014]")
+
+# German: suffix folds for forms the lookup table lacks. Adjective and
+# participle endings (therapeutische/therapeutischen -> therapeutisch,
+# einfühlende -> einfühlend), noun plurals (Beziehungen -> beziehung,
+# Kompetenzen -> kompetenz, Bündnisse(s) -> bündnis), gendered forms
+# (Klient*innen, Klient:innen, KlientInnen, Klientin -> klient) and ß -> ss
+# (Swiss spelling).
+_DE_FOLDS = (
+    (_DASHES, "-"),
+    (re.compile("ß"), "ss"),
+    (re.compile(r"(?<=\w{4})[*:_/]?innen$"), ""),
+    (re.compile(r"(?<=\w{4})[*:_/]in$"), ""),
+    (re.compile(r"(?<=\w{2})(er|ent|eut|og|iker|ant)in$"), r"\1"),
+    (re.compile(r"(?<=\w{2})(isch|ig|lich|end|iv|ell|al|iert|bar|sam|los|haft|ös|är|ent|ant|ert)(e|en|em|er|es)$"), r"\1"),
+    (re.compile(r"(?<=\w{2})(ung|heit|keit|schaft|ion|tät|ik|ur|enz|anz)en$"), r"\1"),
+    (re.compile(r"(?<=\w{2})ien$"), "ie"),
+    (re.compile(r"(?<=\w{2})nis(se|ses|sen)$"), "nis"),
+)
+
+# Swedish: definite and plural endings of the noun families the lexicon uses
+# (motöverföringen -> motöverföring, relationerna -> relation, alliansen ->
+# allians, bemötandet -> bemötande) and -iska/-iskt -> -isk.
+_SV_FOLDS = (
+    (_DASHES, "-"),
+    (re.compile(r"(?<=\w{2})ing(en|ens|ar|arna|arnas)$"), "ing"),
+    (re.compile(r"(?<=\w{2})tion(en|ens|er|erna|ernas)$"), "tion"),
+    (re.compile(r"(?<=\w{2})(ans|ens)(en|ens|er|erna|ernas)$"), r"\1"),
+    (re.compile(r"(?<=\w{2})(ande|ende)(t|ts|n|na)$"), r"\1"),
+    (re.compile(r"(?<=\w{2})isk(a|t)$"), "isk"),
+    (re.compile(r"(?<=\w{2})brott(et|en|ets)$"), "brott"),
+)
+
+_LANG_FOLDS = {"de": _DE_FOLDS, "sv": _SV_FOLDS}
+
+
+def fold_word(word: str, lang: str) -> str:
+    """Apply the suffix folds of ``lang`` (none for languages without any)."""
+    for pattern, repl in _LANG_FOLDS.get(lang, ()):
+        word = pattern.sub(repl, word)
+    return word
+
+
+def _lower_table(lang: str) -> dict[str, str]:
+    """The language's lemma lookup table with lower-case keys and values
+    (empty when spacy-lookups-data has none). On a case clash German keeps the
+    Title Case entry (nouns), other languages the lower-case one."""
+    from spacy.util import load_language_data, registry
+
+    try:
+        path = registry.lookups.get(lang).get("lemma_lookup")
+    except Exception:  # no lookups registered for this language
+        return {}
+    if path is None:
+        return {}
+    prefer_title = lang == "de"
+    out: dict[str, str] = {}
+    for form, lemma in load_language_data(path).items():
+        key = form.lower()
+        if key not in out or (form[:1].isupper() if prefer_title else form == key):
+            out[key] = lemma.lower()
+    return out
+
+
+def _make_lemmatiser(lang: str):
+    """word -> lemma for a non-English language: table lookup and suffix
+    folds repeated until nothing changes (the Swedish table chains, e.g.
+    bemötandet -> bemötande -> bemöta)."""
+    table = _lower_table(lang)
+
+    def lemma(word: str) -> str:
+        for _ in range(6):
+            new = fold_word(table.get(word, word), lang)
+            if new == word:
+                break
+            word = new
+        return word
+
+    return lemma
+
+
 @Language.factory("lower_lemma")
 def make_lower_lemma(nlp: Language, name: str):
     """Lemmatise on the lower-case form (the stock lookup is case-sensitive,
     so "Students" or Title Case headings would keep their surface form)."""
+    if nlp.lang != "en":
+        return _make_other_lower_lemma(nlp)
     table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
     strings = nlp.vocab.strings
     # keys of the lookup table are string hashes of the word forms
@@ -80,10 +175,59 @@ def make_lower_lemma(nlp: Language, name: str):
     return lower_lemma
 
 
-@lru_cache(maxsize=None)
+def _make_other_lower_lemma(nlp: Language):
+    """The same component for a language other than English: lemmas computed
+    lazily, once per word form seen, from the language's own table and folds
+    (no UK/US spelling folds)."""
+    lemma = _make_lemmatiser(nlp.lang)
+    strings = nlp.vocab.strings
+    mapping: dict[int, int] = {}
+
+    def lemma_of(key: int) -> int:
+        value = mapping.get(key)
+        if value is None:
+            value = mapping[key] = strings.add(lemma(strings[key]))
+        return value
+
+    def lower_lemma(doc):
+        low = doc.to_array([LOWER])
+        if len(low) == 0:
+            return doc
+        lem = np.fromiter((lemma_of(x) for x in low.tolist()), dtype=np.uint64, count=len(low))
+        doc.from_array([LEMMA], lem.reshape(-1, 1))
+        return doc
+
+    return lower_lemma
+
+
+# German gender-inclusive forms stay one token ("Klient:innen", "Klient/innen",
+# "Klient_innen"; "Klient*innen" already does), so the lemma folds apply.
+_GENDER_FORM = re.compile(r"^[^\W\d_]{2,}[:/_*](?:in|innen)$")
+
+
+def _keep_gender_forms(nlp: Language) -> None:
+    previous = nlp.tokenizer.token_match
+    if previous is None:
+        nlp.tokenizer.token_match = _GENDER_FORM.match
+    else:
+        nlp.tokenizer.token_match = lambda text: _GENDER_FORM.match(text) or previous(text)
+
+
 def make_nlp(lang: str = "en") -> Language:
-    """Build (once per process) the blank pipeline used by code and tests."""
-    nlp = spacy.blank(lang)
+    """The blank pipeline for ``lang`` (an ISO 639-1 code spaCy knows), built
+    once per process: ``make_nlp()`` and ``make_nlp("en")`` are the same object.
+    Raises ``ValueError`` for a language spaCy has no blank pipeline for."""
+    return _build_nlp(lang or "en")
+
+
+@lru_cache(maxsize=None)
+def _build_nlp(lang: str) -> Language:
+    try:
+        nlp = spacy.blank(lang)
+    except (ImportError, KeyError) as exc:  # spaCy: ImportError E048 for an unknown code
+        raise ValueError(f"no spaCy pipeline for language {lang!r}: {exc}") from None
+    if lang == "de":
+        _keep_gender_forms(nlp)
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lower_lemma")
     nlp.initialize()
