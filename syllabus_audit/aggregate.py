@@ -103,3 +103,15 @@ def summarise_sources(programs: list[ProgramResult]) -> dict[str, SourceSummary]
 
 def status_counts(programs: list[ProgramResult]) -> dict[str, int]:
     return dict(sorted(Counter(d.status for p in programs for d in p.documents).items()))
+
+
+MISSING_GROUP = "(missing)"
+
+
+def group_values(programs: list[ProgramResult], column: str) -> dict[str, list[ProgramResult]]:
+    """Programs by the value of a manifest metadata column (sorted)."""
+    out: dict[str, list[ProgramResult]] = {}
+    for p in programs:
+        value = dict(p.metadata).get(column, "") or MISSING_GROUP
+        out.setdefault(value, []).append(p)
+    return dict(sorted(out.items()))

@@ -17,7 +17,7 @@ import click
 from . import __version__
 from .errors import SyllabusAuditError
 
-FORMATS = ("table", "json", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "html", "md")
 METHODS = ("lexicon", "model", "hybrid")
 
 
@@ -84,33 +84,36 @@ def cli():
 @cli.command()
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="Output format.")
-@output_option
+              help="Output format (csv with --output DIR writes programs.csv, documents.csv, evidence.csv).")
+@click.option("--output", "-o", type=click.Path(path_type=Path),
+              help="Write to this file (a folder for --format csv) instead of standard output.")
 @click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="CSV with columns path,program,doc_type (+ metadata); replaces discovery.")
+@click.option("--group-by", "group_by", metavar="COLUMN", default=None,
+              help="Compare groups of programs by a manifest metadata column.")
 @lexicon_option
 @method_options
 @one_line_errors
-def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, lexicon_path: Path | None,
-         method: str | None, threshold: float | None):
+def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group_by: str | None,
+         lexicon_path: Path | None, method: str | None, threshold: float | None):
     """Audit a folder of programs (each subfolder is a program).
 
     Example: syllabus-audit scan corpora/demo --format json -o audit.json
     """
     from .pipeline import audit
+    from .report import render
 
-    record = audit(path, manifest=manifest, lexicon=lexicon_path, method=method, threshold=threshold)
-    if fmt == "json":
-        text = to_json(record)
-    elif fmt == "csv":
-        from .report.documents_csv import render_documents_csv
+    record = audit(path, manifest=manifest, lexicon=lexicon_path, method=method, threshold=threshold,
+                   group_by=group_by)
+    if fmt == "csv" and output is not None:
+        from .report.exports import write_csv_folder
 
-        text = render_documents_csv(record)
-    else:
-        from .report.table import render_table
-
-        text = render_table(record)
-    _emit(text, output)
+        if output.exists() and not output.is_dir():
+            raise click.ClickException(f"{output}: --format csv --output needs a folder")
+        for written in write_csv_folder(record, output):
+            click.echo(f"wrote {written}", err=True)
+        return
+    _emit(render(fmt, record), output)
 
 
 @cli.command()
@@ -118,15 +121,18 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, lexic
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table",
               show_default=True, help="Output format.")
 @output_option
+@click.option("--fail-on-missing", "fail_on", default=None, metavar="CATEGORIES",
+              help="Comma-separated category ids (or 'all'): exit code 1 if any is missing.")
 @lexicon_option
 @method_options
 @one_line_errors
-def check(path: Path, fmt: str, output: Path | None, lexicon_path: Path | None,
+def check(path: Path, fmt: str, output: Path | None, fail_on: str | None, lexicon_path: Path | None,
           method: str | None, threshold: float | None):
     """Check one syllabus (a file) or one program (a folder): which categories
-    are present, with evidence, and which are missing.
+    are present, with their best evidence and level, and which are missing,
+    with a suggested learning outcome and assessment for each.
 
-    Example: syllabus-audit check my-unit-outline.docx
+    Example: syllabus-audit check my-unit-outline.docx --fail-on-missing alliance,feedback
     """
     from .aggregate import group_programs
     from .discover import walk_files
@@ -143,7 +149,25 @@ def check(path: Path, fmt: str, output: Path | None, lexicon_path: Path | None,
         files = [SourceFile(path.name, path.name, str(path))]
     programs = group_programs(list(auditor.audit_files(files)))
     rec = check_record(audit_record(programs, auditor), auditor.lexicon)
+    required = _required_categories(fail_on, auditor.lexicon.category_ids)
     _emit(to_json(rec) if fmt == "json" else render_check(rec), output)
+    missing = [m["category"] for m in rec["missing"] if m["category"] in required]
+    if missing:
+        click.echo(f"missing required categories: {', '.join(missing)}", err=True)
+        sys.exit(1)
+
+
+def _required_categories(spec: str | None, known) -> set[str]:
+    if not spec:
+        return set()
+    if spec.strip() == "all":
+        return set(known)
+    wanted = {c.strip() for c in spec.split(",") if c.strip()}
+    unknown = sorted(wanted - set(known))
+    if unknown:
+        raise click.BadParameter(f"unknown category {unknown[0]!r} (known: {', '.join(known)})",
+                                 param_hint="--fail-on-missing")
+    return wanted
 
 
 @cli.command()
@@ -235,6 +259,29 @@ def train(data: Path | None, output: Path | None, lexicon_path: Path | None):
     for m in METHODS:
         click.echo(f"  cross-validated {m:<8} F1 {cv[m]['f1']:.3f}  kappa {cv[m]['kappa']:.3f}")
     click.echo(f"  cross-validated category macro-F1 {cv['category_macro_f1']:.3f}")
+
+
+@cli.command()
+@click.argument("old", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table", show_default=True)
+@output_option
+@one_line_errors
+def diff(old: Path, new: Path, fmt: str, output: Path | None):
+    """Compare two `scan --format json` outputs: programs that gained or lost
+    references, per source and category."""
+    from .report.diff import diff_records, render_diff
+
+    records = []
+    for path in (old, new):
+        try:
+            records.append(json.loads(path.read_text(encoding="utf-8")))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise click.ClickException(f"{path}: not a JSON file: {exc}") from None
+        if not isinstance(records[-1], dict) or "programs" not in records[-1]:
+            raise click.ClickException(f"{path}: not a syllabus-audit scan JSON (no 'programs')")
+    d = diff_records(*records)
+    _emit(to_json(d) if fmt == "json" else render_diff(d), output)
 
 
 @cli.group()

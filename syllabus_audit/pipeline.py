@@ -12,6 +12,7 @@ from .detect import Detector
 from .detect.methods import apply_method, load_model
 from .discover import discover
 from .doctype import infer_doc_type
+from .errors import InputError
 from .extract import extract_file
 from .lexicon import Lexicon, load_lexicon
 from .nlp import make_nlp
@@ -108,14 +109,17 @@ def run_audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None
 
 def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
           lexicon: str | os.PathLike | None = None, method: str | None = None,
-          threshold: float | None = None) -> dict:
+          threshold: float | None = None, group_by: str | None = None) -> dict:
     """Audit a folder of programs; return the same data ``scan --format json`` writes.
 
     Args:
         method: ``lexicon``, ``model`` or ``hybrid``; None uses the measured default.
         threshold: override the model's decision threshold.
+        group_by: a manifest metadata column to compare groups by.
     """
     from .report.records import audit_record
 
     programs, auditor = run_audit(path, manifest, lexicon, method, threshold)
-    return audit_record(programs, auditor)
+    if group_by and not any(group_by in dict(p.metadata) for p in programs):
+        raise InputError(f"--group-by {group_by!r}: no such metadata column (give a manifest with that column)")
+    return audit_record(programs, auditor, group_by)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import cohen_kappa_score, f1_score
+from sklearn.metrics import cohen_kappa_score, f1_score, precision_recall_fscore_support
 from sklearn.model_selection import GroupKFold
 
 from .detect.classifier import PassageClassifier
@@ -73,12 +73,17 @@ def choose_thresholds(gold, scores, counted, negated, cat_gold, cat_probs, lex_c
             th[k] = max(GRID, key=lambda t: round(per_category_f1(th[:k] + [t] + th[k + 1:])[k], 6))
     macro_f1 = float(np.mean(per_category_f1(th)))
     dev = {"lexicon": lexicon, "model": t_model[1], "hybrid": hybrid[1]}
+    decisions = {"lexicon": counted, "model": (scores >= t_model[0]) & (counted | long_enough),
+                 "hybrid": positive}
+    pr = {m: precision_recall_fscore_support(gold, np.asarray(d, dtype=int), average="binary",
+                                             zero_division=0)[:2] for m, d in decisions.items()}
     default = max(("hybrid", "model", "lexicon"), key=lambda m: (round(dev[m][0], 6), round(dev[m][1], 6)))
     return {
         "thresholds": {"model": float(t_model[0]), "veto": float(veto), "admit": float(admit),
                        "category": {c: float(t) for c, t in zip(category_ids, th)}},
         "default_method": default,
-        "cv_metrics": {**{m: {"f1": round(f, 4), "kappa": round(k, 4)} for m, (f, k) in dev.items()},
+        "cv_metrics": {**{m: {"precision": round(float(pr[m][0]), 4), "recall": round(float(pr[m][1]), 4),
+                              "f1": round(f, 4), "kappa": round(k, 4)} for m, (f, k) in dev.items()},
                        "category_macro_f1": round(macro_f1, 4)},
     }
 

@@ -4,20 +4,44 @@ evidence) and categories missing."""
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from ..lexicon import Lexicon
 
 WIDTH = 80
 
 
+_LEVEL_RANK = {"assessed": 3, "taught": 2, "mentioned": 1}
+
+
+def _strength(e: dict) -> tuple:
+    """Best evidence first: strongest level, then a lexicon rule over a score alone, then score."""
+    return (_LEVEL_RANK.get(e.get("level"), 0), e["rule"].startswith("lexicon"), e.get("score") or 0.0)
+
+
+@lru_cache(maxsize=1)
+def load_suggestions() -> dict:
+    path = resources.files("syllabus_audit.lexicons").joinpath("suggestions.yaml")
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["suggestions"]
+
+
 def check_record(record: dict, lexicon: Lexicon) -> dict:
-    """Per category: present or missing, with the first counted evidence."""
+    """Per category: present (with its best evidence and level) or missing
+    (with a suggested learning outcome and assessment)."""
     found: dict[str, dict] = {}
+    levels: dict[str, set] = {}
     for p in record["programs"]:
         for d in p["documents"]:
             for e in d["evidence"]:
-                if e["status"] == "counted" and e["category"] not in found:
+                if e["status"] != "counted" or e.get("level") == "boilerplate":
+                    continue
+                levels.setdefault(e["category"], set()).add(e.get("level"))
+                if e["category"] not in found or _strength(e) > _strength(found[e["category"]]):
                     found[e["category"]] = {"path": d["path"], **e}
+    tips = load_suggestions()
     unreadable = record["summary"]["unreadable_documents"]
     return {
         "tool": record["tool"],
@@ -25,9 +49,10 @@ def check_record(record: dict, lexicon: Lexicon) -> dict:
         "documents": record["summary"]["documents"],
         "readable_documents": record["summary"]["readable_documents"],
         "unreadable_documents": unreadable,
-        "present": [{"category": c.id, "label": c.label, "evidence": found[c.id]}
+        "present": [{"category": c.id, "label": c.label, "level": found[c.id].get("level"),
+                     "aligned": {"taught", "assessed"} <= levels[c.id], "evidence": found[c.id]}
                     for c in lexicon.categories if c.id in found],
-        "missing": [{"category": c.id, "label": c.label}
+        "missing": [{"category": c.id, "label": c.label, "suggestion": tips.get(c.id)}
                     for c in lexicon.categories if c.id not in found],
     }
 
@@ -47,7 +72,8 @@ def render_check(rec: dict) -> str:
     lines.append("Present:" if rec["present"] else "Present: none")
     for item in rec["present"]:
         e = item["evidence"]
-        lines.append(f"  ✓ {item['category']} — {item['label']}"[:WIDTH])
+        aligned = ", aligned" if item["aligned"] else ""
+        lines.append(f"  ✓ {item['category']} — {item['label']} [{item['level']}{aligned}]"[:WIDTH])
         lines.append(f"      {_loc(e)}")
         lines += textwrap.wrap(f"“{e['text']}”", WIDTH, initial_indent="      ",
                                subsequent_indent="      ", max_lines=3, placeholder=" …”")
@@ -55,4 +81,9 @@ def render_check(rec: dict) -> str:
     lines.append("Missing:" if rec["missing"] else "Missing: none")
     for item in rec["missing"]:
         lines.append(f"  ✗ {item['category']} — {item['label']}"[:WIDTH])
+        tip = item.get("suggestion")
+        if tip:
+            for label in ("outcome", "assessment"):
+                lines += textwrap.wrap(f"{label}: {tip[label]}", WIDTH, initial_indent="      ",
+                                       subsequent_indent="        ")
     return "\n".join(lines) + "\n"

@@ -7,7 +7,9 @@ model give the same bytes.
 from __future__ import annotations
 
 from .. import __version__
-from ..aggregate import ProgramResult, SourceSummary, status_counts, summarise_sources
+from ..aggregate import ProgramResult, SourceSummary, group_values, status_counts, summarise_sources
+from ..stats import difference_test
+from ..types import SOURCES
 from ..types import Hit
 
 TOOL_NAME = "syllabus-audit"
@@ -61,6 +63,7 @@ def program_record(p: ProgramResult) -> dict:
         "metadata": dict(p.metadata),
         "mentions": p.mentions(),
         "categories": p.categories(),
+        "coverage": p.coverage(),
         "sources": sources,
         "documents": [
             {
@@ -84,11 +87,24 @@ def method_record(auditor) -> dict:
     if auditor.model is not None and auditor.method != "lexicon":
         m = auditor.model
         rec["model"] = {"version": m.version, "training_data_sha256": m.meta["training_data"]["sha256"],
-                        "thresholds": m.meta["thresholds"]}
+                        "thresholds": m.meta["thresholds"], "cv_metrics": m.meta["cv_metrics"]}
     return rec
 
 
-def audit_record(programs: list[ProgramResult], auditor) -> dict:
+def groups_record(programs: list[ProgramResult], column: str) -> dict:
+    """No-reference share per group of a metadata column, per source, with a
+    test of difference between the groups."""
+    groups = group_values(programs, column)
+    sources = {}
+    for source in list(SOURCES) + ["any"]:
+        per = {value: summarise_sources(members)[source] for value, members in groups.items()}
+        table = [[s.no_reference, s.programs - s.no_reference] for s in per.values()]
+        sources[source] = {"groups": {v: source_summary_record(s) for v, s in per.items()},
+                           "test": difference_test(table)}
+    return {"column": column, "sources": sources}
+
+
+def audit_record(programs: list[ProgramResult], auditor, group_by: str | None = None) -> dict:
     """The whole audit as JSON-ready data (the public, documented format)."""
     lexicon = auditor.lexicon
     unreadable = [
@@ -107,6 +123,7 @@ def audit_record(programs: list[ProgramResult], auditor) -> dict:
             "statuses": status_counts(programs),
             "sources": {k: source_summary_record(v) for k, v in summarise_sources(programs).items()},
             "unreadable_documents": unreadable,
+            **({"groups": groups_record(programs, group_by)} if group_by else {}),
         },
         "programs": [program_record(p) for p in programs],
     }

@@ -86,8 +86,32 @@ def render_table(record: dict) -> str:
                          f"{_pct(v['share_no_reference']):>8}{ci:>12}")
         else:
             lines.append(f"{label:<22}{0:>9}{'':>9}{'–':>8}{'':>12}")
+    if "groups" in s:
+        lines += group_lines(s["groups"])
     lines.append("")
     for key in list(SOURCES) + ["any"]:
         v = record["summary"]["sources"][key]
         lines.append(textwrap.fill(headline(key, SourceSummary(v["programs"], v["no_reference"])), WIDTH))
     return "\n".join(lines) + "\n"
+
+
+def test_sentence(test: dict | None) -> str:
+    if test is None:
+        return "no test (fewer than two groups with programs)"
+    stat = "" if test["statistic"] is None else f", statistic {test['statistic']}"
+    df = "" if test["df"] is None else f", df {test['df']}"
+    return f"{test['test']}{stat}{df}, p = {test['p_value']}"
+
+
+def group_lines(groups: dict) -> list[str]:
+    """Per-group no-reference shares and the test of difference, per source."""
+    lines = ["", f"Groups by {groups['column']}:"]
+    for key, label in [(k, SOURCE_LABELS[k][0]) for k in SOURCES] + [("any", "any source")]:
+        g = groups["sources"][key]
+        lines.append(f"  {label}:")
+        for value, v in g["groups"].items():
+            if v["programs"]:
+                lines.append(_fit(f"    {value:<24}{v['programs']:>5} programs {v['no_reference']:>4} no ref. "
+                                  f"{_pct(v['share_no_reference']):>5}  {_ci(*v['ci95'])}", WIDTH))
+        lines += textwrap.wrap(test_sentence(g["test"]), WIDTH, initial_indent="    ", subsequent_indent="      ")
+    return lines

@@ -1,0 +1,53 @@
+"""Sections and evidence levels on fixture documents with known sections."""
+
+import pytest
+
+import syllabus_audit
+from syllabus_audit.sections import load_section_rules
+
+
+@pytest.mark.parametrize("heading,kind", [
+    ("Learning Outcomes", "learning_outcomes"), ("Intended learning outcomes (ILOs)", "learning_outcomes"),
+    ("Week 3", "content"), ("Weekly schedule", "content"), ("Assessment tasks", "assessment"),
+    ("Marking rubric", "assessment"), ("Required readings", "readings"), ("References", "readings"),
+    ("Academic integrity policy", "policies"), ("Acknowledgement of Country", "policies"),
+    ("Introduction", "other"),
+])
+def test_heading_kinds(heading, kind):
+    assert load_section_rules().kind_of(heading) == kind
+
+
+def test_paragraph_that_starts_with_heading_words_changes_section():
+    rules = load_section_rules()
+    assert rules.leading_kind("Course description This course introduces ...") == "content"
+    assert rules.leading_kind("Students learn the course description.") is None
+
+
+def _program(tmp_path, name, text):
+    d = tmp_path / name
+    d.mkdir()
+    (d / "unit-outline.md").write_text(text, encoding="utf-8")
+
+
+def test_reading_only_mention_is_mentioned_and_taught_plus_assessed_is_aligned(tmp_path):
+    _program(tmp_path, "reading-only", "# Unit outline\n\n## Learning outcomes\n\n- Describe the DSM-5 anxiety disorders.\n\n"
+             "## Required readings\n\n- Safran, J. D., & Muran, J. C. (2000). Negotiating the therapeutic alliance. Guilford.\n")
+    _program(tmp_path, "aligned", "# Unit outline\n\n## Learning outcomes\n\n- Establish a therapeutic alliance with clients.\n\n"
+             "## Assessment\n\n- Role-play OSCE: therapeutic alliance with the client is rated on the rubric.\n\n"
+             "## Academic integrity policy\n\n- Respond empathically to clients.\n")
+    rec = syllabus_audit.audit(tmp_path, method="lexicon")
+    programs = {p["id"]: p for p in rec["programs"]}
+    assert programs["reading-only"]["coverage"] == {"alliance": {"level": "mentioned", "aligned": False}}
+    assert programs["aligned"]["coverage"]["alliance"] == {"level": "assessed", "aligned": True}
+    # empathy appears only in policy boilerplate: listed, not counted toward coverage or mentions
+    assert "empathy" not in programs["aligned"]["coverage"]
+    doc = programs["aligned"]["documents"][0]
+    empathy = [e for e in doc["evidence"] if e["category"] == "empathy"]
+    assert empathy and empathy[0]["level"] == "boilerplate" and "empathy" not in doc["categories"]
+
+
+def test_boilerplate_only_document_does_not_mention(tmp_path):
+    _program(tmp_path, "p", "# Course syllabus\n\n## Accessibility and disability support\n\n"
+             "Staff respond empathically to students and clients who disclose a disability.\n")
+    rec = syllabus_audit.audit(tmp_path, method="lexicon")
+    assert rec["programs"][0]["documents"][0]["mentions"] is False
