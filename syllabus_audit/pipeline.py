@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import replace
 from collections.abc import Iterable, Iterator
@@ -46,6 +47,7 @@ class Auditor:
             return self._result(source, ExtractedDocument(source.path, "unknown", MISSING,
                                                           "file not found"), ())
         try:
+            digest = file_sha256(source.abs_path)
             extracted = extract_file(source.abs_path, source.path)
             hits = ()
             if extracted.status == OK:
@@ -55,7 +57,7 @@ class Auditor:
         except Exception as exc:  # one bad file must never stop the batch
             reason = f"could not be processed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
             return self._result(source, ExtractedDocument(source.path, "unknown", ERROR, reason), ())
-        return self._result(source, extracted, hits)
+        return self._result(source, extracted, hits, digest)
 
     def _with_level(self, hit: Hit) -> Hit:
         if hit.status != COUNTED:
@@ -63,12 +65,12 @@ class Auditor:
         return replace(hit, level=self.sections.level(hit.passage.section_kind, hit.passage.text, hit.strength))
 
     @staticmethod
-    def _result(source: SourceFile, extracted: ExtractedDocument, hits) -> DocumentResult:
+    def _result(source: SourceFile, extracted: ExtractedDocument, hits, sha256: str | None = None) -> DocumentResult:
         if source.doc_type:
             doc_type, why = source.doc_type, "manifest"
         else:
             doc_type, why = infer_doc_type(_path_in_program(source), extracted.blocks)
-        return DocumentResult(source, doc_type, why, extracted.status, extracted.reason, hits)
+        return DocumentResult(source, doc_type, why, extracted.status, extracted.reason, hits, sha256)
 
     def detect_text(self, text: str) -> list:
         """Lexicon hits for a piece of text treated as one paragraph (tests, examples)."""
@@ -87,6 +89,15 @@ class Auditor:
     def audit_files(self, sources: Iterable[SourceFile]) -> Iterator[DocumentResult]:
         for source in sources:
             yield self.audit_file(source)
+
+
+def file_sha256(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
+    """SHA-256 of a file's bytes, read in chunks (bounded memory)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(chunk), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def _path_in_program(source: SourceFile) -> str:

@@ -130,6 +130,7 @@ class DocumentResult:
     status: str
     reason: str
     hits: tuple[Hit, ...] = field(default=())
+    sha256: str | None = None  # of the file's bytes (None when it could not be read)
 
     @property
     def readable(self) -> bool:

@@ -68,6 +68,7 @@ def program_record(p: ProgramResult) -> dict:
         "documents": [
             {
                 "path": d.source.path,
+                "sha256": d.sha256,
                 "doc_type": d.doc_type,
                 "doc_type_reason": d.doc_type_reason,
                 "status": d.status,
