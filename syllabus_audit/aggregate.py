@@ -8,10 +8,10 @@ that source.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .stats import share, wilson_interval
-from .types import SOURCES, DocumentResult
+from .types import DUPLICATE, SOURCES, DocumentResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +53,28 @@ class ProgramResult:
 LEVEL_ORDER = ("mentioned", "taught", "assessed")
 
 
+def mark_duplicates(docs: list[DocumentResult]) -> list[DocumentResult]:
+    """Within one program, a document with the same bytes as an earlier one
+    (by path) is reported once, as ``duplicate``, not counted twice."""
+    seen: dict[str, str] = {}
+    out = []
+    for d in docs:
+        if d.sha256 and d.sha256 in seen:
+            d = replace(d, status=DUPLICATE, reason=f"same bytes as {seen[d.sha256]}", hits=())
+        elif d.sha256:
+            seen[d.sha256] = d.source.path
+        out.append(d)
+    return out
+
+
 def group_programs(results: list[DocumentResult]) -> list[ProgramResult]:
-    """Group document results by program id (sorted)."""
+    """Group document results by program id (sorted); mark duplicates."""
     by: dict[str, list[DocumentResult]] = {}
     for r in results:
         by.setdefault(r.source.program_id, []).append(r)
     out = []
     for pid in sorted(by):
-        docs = tuple(sorted(by[pid], key=lambda d: d.source.path))
+        docs = tuple(mark_duplicates(sorted(by[pid], key=lambda d: d.source.path)))
         meta = next((d.source.metadata for d in docs if d.source.metadata), ())
         out.append(ProgramResult(pid, docs, meta))
     return out

@@ -65,6 +65,26 @@ output_option = click.option(
     help="Write to this file instead of standard output.")
 
 
+def reading_options(func):
+    """--ocr, --language and --time-limit, shared by scan and check."""
+    func = click.option("--time-limit", type=click.FloatRange(min=0), default=120.0, show_default=True,
+                        help="Seconds per document before it is reported as 'timeout' (0: no limit).")(func)
+    func = click.option("--language", default=None, metavar="CODE",
+                        help="Force a language (en, de, sv) instead of detecting it per document.")(func)
+    func = click.option("--ocr", is_flag=True, help="OCR scanned PDF pages (needs Tesseract).")(func)
+    return func
+
+
+def _settings(ocr: bool, language: str | None, time_limit: float):
+    from .lexicon import shipped_languages
+    from .pipeline import AuditSettings
+
+    if language and language not in shipped_languages():
+        raise click.BadParameter(f"no lexicon for {language!r} (shipped: {', '.join(shipped_languages())})",
+                                 param_hint="--language")
+    return AuditSettings(ocr=ocr, language=language, time_limit=time_limit or None)
+
+
 def method_options(func):
     """--method and --threshold, shared by scan, check, classify and evaluate."""
     func = click.option("--threshold", type=click.FloatRange(0, 1), default=None,
@@ -91,12 +111,18 @@ def cli():
               help="CSV with columns path,program,doc_type (+ metadata); replaces discovery.")
 @click.option("--group-by", "group_by", metavar="COLUMN", default=None,
               help="Compare groups of programs by a manifest metadata column.")
+@click.option("--strict", is_flag=True, help="Exit with code 1 when any document is unreadable.")
 @lexicon_option
 @method_options
+@reading_options
 @one_line_errors
-def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group_by: str | None,
-         lexicon_path: Path | None, method: str | None, threshold: float | None):
+def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group_by: str | None, strict: bool,
+         lexicon_path: Path | None, method: str | None, threshold: float | None, ocr: bool,
+         language: str | None, time_limit: float):
     """Audit a folder of programs (each subfolder is a program).
+
+    Exit codes: 0 the scan completed (unreadable files are listed, not fatal),
+    1 it could not complete (or --strict and a file was unreadable), 2 usage error.
 
     Example: syllabus-audit scan corpora/demo --format json -o audit.json
     """
@@ -104,7 +130,10 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
     from .report import render
 
     record = audit(path, manifest=manifest, lexicon=lexicon_path, method=method, threshold=threshold,
-                   group_by=group_by)
+                   group_by=group_by, settings=_settings(ocr, language, time_limit))
+    if strict and record["summary"]["unreadable_documents"]:
+        ctx = click.get_current_context()
+        ctx.call_on_close(lambda: sys.exit(1))
     if fmt == "csv" and output is not None:
         from .report.exports import write_csv_folder
 
@@ -125,9 +154,10 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
               help="Comma-separated category ids (or 'all'): exit code 1 if any is missing.")
 @lexicon_option
 @method_options
+@reading_options
 @one_line_errors
 def check(path: Path, fmt: str, output: Path | None, fail_on: str | None, lexicon_path: Path | None,
-          method: str | None, threshold: float | None):
+          method: str | None, threshold: float | None, ocr: bool, language: str | None, time_limit: float):
     """Check one syllabus (a file) or one program (a folder): which categories
     are present, with their best evidence and level, and which are missing,
     with a suggested learning outcome and assessment for each.
@@ -142,7 +172,8 @@ def check(path: Path, fmt: str, output: Path | None, fail_on: str | None, lexico
     from .report.records import audit_record
     from .types import SourceFile
 
-    auditor = Auditor(load_lexicon(lexicon_path), method, threshold)
+    auditor = Auditor(load_lexicon(lexicon_path), method, threshold,
+                      settings=_settings(ocr, language, time_limit))
     if path.is_dir():
         files = [SourceFile(path.name, p.relative_to(path).as_posix(), str(p)) for p in walk_files(path)]
     else:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
 from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
@@ -15,24 +19,37 @@ from .discover import discover
 from .doctype import infer_doc_type
 from .errors import InputError
 from .extract import extract_file
-from .lexicon import Lexicon, load_lexicon
+from .language import document_language, language_name, passage_languages
+from .lexicon import Lexicon, lexicon_for_language, load_lexicon, shipped_languages
 from .nlp import make_nlp
 from .sections import load_section_rules
 from .segment import segment
-from .types import (COUNTED, ERROR, LIST_ITEM, MISSING, OK, PARAGRAPH, Anchor, Block, DocumentResult,
+from .types import (COUNTED, ERROR, LIST_ITEM, MISSING, OK, TIMEOUT, UNSUPPORTED_LANGUAGE, PARAGRAPH, Anchor, Block, DocumentResult,
                     ExtractedDocument, Hit, Passage, SourceFile)
 
 
+@dataclass(frozen=True)
+class AuditSettings:
+    """Per-scan options that change what is read (not how it is judged)."""
+
+    ocr: bool = False
+    language: str | None = None  # force one language instead of detecting it
+    time_limit: float | None = 120.0  # seconds per document (None: no limit)
+
+
 class Auditor:
-    """Holds the pipeline (spaCy, compiled lexicon, model); build once, reuse per file.
+    """Holds the pipeline (spaCy, compiled lexicons, model); build once, reuse per file.
 
     ``method`` is ``lexicon``, ``model`` or ``hybrid`` (None: the shipped
     model's measured default); ``threshold`` overrides the model's threshold
-    (``model``) or admit threshold (``hybrid``).
+    (``model``) or admit threshold (``hybrid``). The model is English-only:
+    documents in another language with a shipped lexicon are judged by the
+    lexicon rules.
     """
 
     def __init__(self, lexicon: Lexicon | None = None, method: str | None = None,
-                 threshold: float | None = None, model_path: str | None = None):
+                 threshold: float | None = None, model_path: str | None = None,
+                 settings: AuditSettings | None = None):
         self.lexicon = lexicon or load_lexicon()
         self.nlp = make_nlp(self.lexicon.language)
         self.detector = Detector(self.lexicon, self.nlp)
@@ -40,6 +57,20 @@ class Auditor:
         self.method = method or self.model.meta["default_method"]
         self.threshold = threshold
         self.sections = load_section_rules()
+        self.settings = settings or AuditSettings()
+        self._by_language: dict[str, tuple | None] = {self.lexicon.language: (self.nlp, self.detector)}
+
+    def pipeline_for(self, lang: str) -> tuple | None:
+        """(nlp, detector) for a language with a shipped lexicon, built once; else None."""
+        if lang not in self._by_language:
+            path = lexicon_for_language(lang)
+            if path is None:
+                self._by_language[lang] = None
+            else:
+                lex = load_lexicon(path)
+                nlp = make_nlp(lex.language)
+                self._by_language[lang] = (nlp, Detector(lex, nlp))
+        return self._by_language[lang]
 
     def audit_file(self, source: SourceFile) -> DocumentResult:
         """Audit one file; never raises for a bad file."""
@@ -47,17 +78,50 @@ class Auditor:
             return self._result(source, ExtractedDocument(source.path, "unknown", MISSING,
                                                           "file not found"), ())
         try:
-            digest = file_sha256(source.abs_path)
-            extracted = extract_file(source.abs_path, source.path)
-            hits = ()
-            if extracted.status == OK:
-                passages = self.detector.detect_passages(segment(extracted, self.nlp, rules=self.sections))
-                hits = tuple(self._with_level(h) for h in apply_method(self.method, passages, self.model,
-                                                                        self.threshold))
+            with time_limit(self.settings.time_limit):
+                digest = file_sha256(source.abs_path)
+                extracted = extract_file(source.abs_path, source.path, ocr=self.settings.ocr)
+                if extracted.status != OK:
+                    return self._result(source, extracted, (), digest)
+                return self._judge(source, extracted, digest)
+        except DocumentTimeout:
+            reason = f"processing took longer than {self.settings.time_limit:g} s (pathological file?)"
+            return self._result(source, ExtractedDocument(source.path, "unknown", TIMEOUT, reason), ())
         except Exception as exc:  # one bad file must never stop the batch
             reason = f"could not be processed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
             return self._result(source, ExtractedDocument(source.path, "unknown", ERROR, reason), ())
-        return self._result(source, extracted, hits, digest)
+
+    def _judge(self, source: SourceFile, extracted: ExtractedDocument, digest: str) -> DocumentResult:
+        """Language routing, segmentation, detection and the decision method."""
+        if self.settings.language:
+            lang, conf = self.settings.language, 1.0
+            block_langs = [lang] * len(extracted.blocks)
+        else:
+            lang, conf = document_language(extracted.blocks)
+            block_langs = [p.language for p in passage_languages(extracted.blocks, (lang, conf))]
+        language = (lang, round(conf, 4))
+        if self.pipeline_for(lang) is None:
+            reason = (f"document language is {language_name(lang)} ({lang}, confidence {conf:.2f}); "
+                      f"no lexicon for it (shipped: {', '.join(shipped_languages())})")
+            return self._result(source, replace(extracted, status=UNSUPPORTED_LANGUAGE, reason=reason), (),
+                                digest, language)
+        hits: list[Hit] = []
+        skipped = 0
+        for block_lang in dict.fromkeys(block_langs):  # each language once, in order of appearance
+            blocks = tuple(b for b, bl in zip(extracted.blocks, block_langs) if bl == block_lang)
+            pipe = self.pipeline_for(block_lang)
+            if pipe is None:
+                skipped += len(blocks)
+                continue
+            nlp, detector = pipe
+            passages = detector.detect_passages(segment(extracted, nlp, blocks=blocks, rules=self.sections))
+            method = self.method if block_lang == self.lexicon.language == "en" else "lexicon"
+            hits += apply_method(method, passages, self.model if method != "lexicon" else None, self.threshold)
+        hits.sort(key=lambda h: (h.passage.page or 0, h.passage.line, h.start))
+        if skipped:
+            note = f"{skipped} blocks in a language without a lexicon were skipped"
+            extracted = replace(extracted, reason="; ".join(x for x in (extracted.reason, note) if x))
+        return self._result(source, extracted, tuple(self._with_level(h) for h in hits), digest, language)
 
     def _with_level(self, hit: Hit) -> Hit:
         if hit.status != COUNTED:
@@ -65,12 +129,14 @@ class Auditor:
         return replace(hit, level=self.sections.level(hit.passage.section_kind, hit.passage.text, hit.strength))
 
     @staticmethod
-    def _result(source: SourceFile, extracted: ExtractedDocument, hits, sha256: str | None = None) -> DocumentResult:
+    def _result(source: SourceFile, extracted: ExtractedDocument, hits, sha256: str | None = None,
+                language: tuple[str, float] | None = None) -> DocumentResult:
         if source.doc_type:
             doc_type, why = source.doc_type, "manifest"
         else:
             doc_type, why = infer_doc_type(_path_in_program(source), extracted.blocks)
-        return DocumentResult(source, doc_type, why, extracted.status, extracted.reason, hits, sha256)
+        return DocumentResult(source, doc_type, why, extracted.status, extracted.reason, hits, sha256,
+                              language[0] if language else None, language[1] if language else None)
 
     def detect_text(self, text: str) -> list:
         """Lexicon hits for a piece of text treated as one paragraph (tests, examples)."""
@@ -89,6 +155,33 @@ class Auditor:
     def audit_files(self, sources: Iterable[SourceFile]) -> Iterator[DocumentResult]:
         for source in sources:
             yield self.audit_file(source)
+
+
+class DocumentTimeout(Exception):
+    """A document took longer than the per-document time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float | None):
+    """Raise DocumentTimeout after ``seconds`` (Unix main thread only; elsewhere a
+    no-op). Interrupts Python-level work; a hang inside C code is interrupted
+    when it returns to Python."""
+    usable = (seconds and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def _raise(signum, frame):
+        raise DocumentTimeout()
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def file_sha256(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
@@ -111,26 +204,29 @@ def _path_in_program(source: SourceFile) -> str:
 
 def run_audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
               lexicon: str | os.PathLike | None = None, method: str | None = None,
-              threshold: float | None = None) -> tuple[list[ProgramResult], Auditor]:
+              threshold: float | None = None, settings: AuditSettings | None = None,
+              ) -> tuple[list[ProgramResult], Auditor]:
     """Audit a folder (or one file); return program results and the auditor used."""
-    auditor = Auditor(load_lexicon(lexicon), method, threshold)
+    auditor = Auditor(load_lexicon(lexicon), method, threshold, settings=settings)
     sources = discover(Path(path), manifest)
     return group_programs(list(auditor.audit_files(sources))), auditor
 
 
 def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
           lexicon: str | os.PathLike | None = None, method: str | None = None,
-          threshold: float | None = None, group_by: str | None = None) -> dict:
+          threshold: float | None = None, group_by: str | None = None,
+          settings: AuditSettings | None = None) -> dict:
     """Audit a folder of programs; return the same data ``scan --format json`` writes.
 
     Args:
         method: ``lexicon``, ``model`` or ``hybrid``; None uses the measured default.
         threshold: override the model's decision threshold.
         group_by: a manifest metadata column to compare groups by.
+        settings: OCR, forced language and the per-document time limit.
     """
     from .report.records import audit_record
 
-    programs, auditor = run_audit(path, manifest, lexicon, method, threshold)
+    programs, auditor = run_audit(path, manifest, lexicon, method, threshold, settings)
     if group_by and not any(group_by in dict(p.metadata) for p in programs):
         raise InputError(f"--group-by {group_by!r}: no such metadata column (give a manifest with that column)")
     return audit_record(programs, auditor, group_by)

@@ -52,6 +52,6 @@ def segment(document: ExtractedDocument, nlp: Language, blocks: tuple[Block, ...
             passage = Passage(index=index, text=span.text.strip(), kind=block.kind,
                               page=anchor.page, line=anchor.line,
                               section="" if block.kind == HEADING else section,
-                              section_kind=kind)
+                              section_kind=kind, ocr_confidence=block.ocr_confidence)
             index += 1
             yield Segment(passage, span, None if block.kind == HEADING else heading)

@@ -19,7 +19,11 @@ UNSUPPORTED = "unsupported"
 MISSING = "missing"  # listed in a manifest, or vanished during the scan
 ERROR = "error"  # an unexpected failure while processing this one file
 TOO_LARGE = "too_large"  # over the per-file size limit (extract.limits.MAX_FILE_BYTES)
-STATUSES = (OK, NEEDS_OCR, ENCRYPTED, CORRUPT, EMPTY, UNSUPPORTED, MISSING, ERROR, TOO_LARGE)
+UNSUPPORTED_LANGUAGE = "unsupported_language"  # readable, but no lexicon for its language
+TIMEOUT = "timeout"  # took longer than the per-document time limit
+DUPLICATE = "duplicate"  # the same bytes as another document of the same program
+STATUSES = (OK, NEEDS_OCR, ENCRYPTED, CORRUPT, EMPTY, UNSUPPORTED, UNSUPPORTED_LANGUAGE, MISSING, ERROR,
+            TOO_LARGE, TIMEOUT, DUPLICATE)
 
 # Block kinds produced by extractors.
 HEADING = "heading"
@@ -103,6 +107,7 @@ class Passage:
     line: int
     section: str = ""  # text of the nearest heading above, if any
     section_kind: str = "other"  # learning_outcomes | content | assessment | readings | policies | other
+    ocr_confidence: float | None = None  # mean OCR word confidence (0-100) when the text came from OCR
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,7 @@ class Hit:
     strength: str = "strong"  # strong | ambiguous | weak (from the lexicon)
     score: float | None = None  # the classifier's score for the passage, when it ran
     level: str = ""  # counted hits: taught | assessed | mentioned | boilerplate
+    decided_by: str = "tool"  # "reviewer" when a review-sheet decision set this hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +137,8 @@ class DocumentResult:
     reason: str
     hits: tuple[Hit, ...] = field(default=())
     sha256: str | None = None  # of the file's bytes (None when it could not be read)
+    language: str | None = None  # ISO 639-1 code of the document's language, when judged
+    language_confidence: float | None = None
 
     @property
     def readable(self) -> bool:

@@ -179,13 +179,18 @@ def _drop_char(text: str, anchors: list[Anchor], ch: str) -> tuple[str, list[Anc
 
 def make_block(kind: str, lines: Sequence[tuple[str, int | None, int]], sep: str = " ") -> Block | None:
     """Build a Block from source lines, or None when they hold no text."""
-    text, anchors = join_lines(lines, sep)
-    text = text.strip()
+    raw, anchors = join_lines(lines, sep)
+    text = raw.strip()
     if not text:
         return None
-    if anchors[0].offset != 0:
-        anchors = (Anchor(0, anchors[0].page, anchors[0].line),) + anchors[1:]
-    return Block(text=text, kind=kind, anchors=anchors)
+    lead = len(raw) - len(raw.lstrip())
+    # Shift anchors past the stripped lead; keep those that still point into the text.
+    kept = [Anchor(max(a.offset - lead, 0), a.page, a.line) for a in anchors if a.offset - lead < len(text)]
+    kept = [a for i, a in enumerate(kept) if i + 1 == len(kept) or kept[i + 1].offset != a.offset]
+    if not kept or kept[0].offset != 0:
+        first = kept[0] if kept else anchors[0]
+        kept = [Anchor(0, first.page, first.line)] + [a for a in kept if a.offset != 0]
+    return Block(text=text, kind=kind, anchors=tuple(kept))
 
 
 def strip_bullet(text: str) -> tuple[str, bool]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from .. import __version__
 from ..aggregate import ProgramResult, SourceSummary, group_values, status_counts, summarise_sources
 from ..stats import difference_test
-from ..types import SOURCES
+from ..language import language_counts
+from ..types import DUPLICATE, SOURCES
 from ..types import Hit
 
 TOOL_NAME = "syllabus-audit"
@@ -46,6 +47,7 @@ def hit_record(h: Hit) -> dict:
         "level": h.level or None,
         "rule": h.rule,
         "score": h.score,
+        "ocr_confidence": p.ocr_confidence,
     }
 
 
@@ -73,6 +75,8 @@ def program_record(p: ProgramResult) -> dict:
                 "doc_type_reason": d.doc_type_reason,
                 "status": d.status,
                 "reason": d.reason,
+                "language": d.language,
+                "language_confidence": d.language_confidence,
                 "mentions": d.mentions,
                 "categories": list(d.categories),
                 "evidence": [hit_record(h) for h in d.hits],
@@ -110,7 +114,11 @@ def audit_record(programs: list[ProgramResult], auditor, group_by: str | None = 
     lexicon = auditor.lexicon
     unreadable = [
         {"program": p.program_id, "path": d.source.path, "status": d.status, "reason": d.reason}
-        for p in programs for d in p.documents if not d.readable
+        for p in programs for d in p.documents if not d.readable and d.status != DUPLICATE
+    ]
+    duplicates = [
+        {"program": p.program_id, "path": d.source.path, "reason": d.reason}
+        for p in programs for d in p.documents if d.status == DUPLICATE
     ]
     n_docs = sum(len(p.documents) for p in programs)
     return {
@@ -120,10 +128,12 @@ def audit_record(programs: list[ProgramResult], auditor, group_by: str | None = 
         "summary": {
             "programs": len(programs),
             "documents": n_docs,
-            "readable_documents": n_docs - len(unreadable),
+            "readable_documents": n_docs - len(unreadable) - len(duplicates),
+            "languages": language_counts(d.language for p in programs for d in p.documents if d.language),
             "statuses": status_counts(programs),
             "sources": {k: source_summary_record(v) for k, v in summarise_sources(programs).items()},
             "unreadable_documents": unreadable,
+            "duplicate_documents": duplicates,
             **({"groups": groups_record(programs, group_by)} if group_by else {}),
         },
         "programs": [program_record(p) for p in programs],

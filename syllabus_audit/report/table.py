@@ -73,6 +73,12 @@ def render_table(record: dict) -> str:
     lines += ["", "yes / NO: a readable document of that source does / does not mention",
               "relationship skills; –: no readable document of that source.",
               "Categories: how many of the ten relationship-skill categories were found."]
+    if s.get("languages"):
+        langs = ", ".join(f"{k} {v}" for k, v in s["languages"].items())
+        lines += [""] + textwrap.wrap(f"Documents by language: {langs}", WIDTH)
+    if s.get("duplicate_documents"):
+        lines += ["", f"Duplicates (same bytes as another document of the program, counted once): "
+                      f"{len(s['duplicate_documents'])}"]
     if s["unreadable_documents"]:
         lines += ["", "Unreadable documents (listed, excluded from every denominator):"]
         for u in s["unreadable_documents"]:
