@@ -261,8 +261,8 @@ def _program_level(data: _Data, pairs, resamples: int, seed: int) -> dict | None
         per = [_unit_values(data, r, list(data.rows)) for r in data.reviewers]
         units = sorted(set().union(*per))
         matrix = [[v.get(u) for u in units] for v in per]
-        out["reviewers_alpha"] = {"coders": list(data.reviewers),
-                                  "units": sum(1 for i in range(len(units)) if sum(m[i] is not None for m in matrix) >= 2),
+        pairable = sum(1 for i in range(len(units)) if sum(m[i] is not None for m in matrix) >= 2)
+        out["reviewers_alpha"] = {"coders": list(data.reviewers), "units": pairable,
                                   "alpha": _r(krippendorff_alpha_nominal(matrix))}
     return out
 

@@ -124,16 +124,44 @@ def _check_record(record) -> None:
                                "give the output of scan --format json")
 
 
-def document_passages(auditor, abs_path: str | Path, rel_path: str) -> list[tuple[Passage, list[Hit]]]:
-    """Re-segment one document: every passage with its lexicon hits (possibly none)."""
+def document_passage_groups(auditor, abs_path: str | Path, rel_path: str,
+                            language: str | None = None) -> list[list[tuple[Passage, list[Hit]]]]:
+    """Re-segment one document as the pipeline does: one group per language
+    with a lexicon (the blocks of that language, segmented and matched
+    together; passage indices are unique within a group), each passage with
+    its lexicon hits (possibly none). Empty when the file no longer reads."""
     from .extract import extract_file
     from .segment import segment
     from .types import OK
 
-    extracted = extract_file(str(abs_path), rel_path)
+    settings = getattr(auditor, "settings", None)
+    extracted = extract_file(str(abs_path), rel_path, ocr=bool(getattr(settings, "ocr", False)))
     if extracted.status != OK:
         return []
-    return auditor.detector.detect_passages(segment(extracted, auditor.nlp, rules=auditor.sections))
+    if not hasattr(auditor, "pipeline_for"):  # a pipeline without language routing
+        return [auditor.detector.detect_passages(segment(extracted, auditor.nlp, rules=auditor.sections))]
+    from .language import document_language, passage_languages
+
+    forced = language or getattr(settings, "language", None)
+    if forced:
+        block_langs = [forced] * len(extracted.blocks)
+    else:
+        doc_lang = document_language(extracted.blocks)
+        block_langs = [pl.language for pl in passage_languages(extracted.blocks, doc_lang)]
+    groups = []
+    for lang in dict.fromkeys(block_langs):
+        pipe = auditor.pipeline_for(lang)
+        if pipe is None:
+            continue
+        nlp, detector = pipe
+        blocks = tuple(b for b, bl in zip(extracted.blocks, block_langs) if bl == lang)
+        groups.append(detector.detect_passages(segment(extracted, nlp, blocks=blocks, rules=auditor.sections)))
+    return groups
+
+
+def document_passages(auditor, abs_path: str | Path, rel_path: str) -> list[tuple[Passage, list[Hit]]]:
+    """All passages of :func:`document_passage_groups`, flattened."""
+    return [ph for group in document_passage_groups(auditor, abs_path, rel_path) for ph in group]
 
 
 def export_sheet(record: dict, *, sample_negatives: int = 0, seed: int = 0, corpus: Path | None = None,

@@ -16,8 +16,9 @@ import pytest
 
 import syllabus_audit
 from syllabus_audit.pipeline import file_sha256
-from syllabus_audit.review import (SHEET_COLUMNS, apply_decisions, document_passages, export_sheet, group_hits,
-                                   passage_id, read_decisions, unescape_cell, write_sheet)
+from syllabus_audit.review import (SHEET_COLUMNS, apply_decisions, document_passage_groups, document_passages,
+                                   export_sheet, group_hits, passage_id, read_decisions, unescape_cell,
+                                   write_sheet)
 from syllabus_audit.types import COUNTED
 
 DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
@@ -107,7 +108,9 @@ def test_round_trip_changes_exactly_the_edited_passages(record, sheet_rows, audi
         for doc in program["documents"]:
             if doc["status"] != "ok":
                 continue
-            passages = document_passages(auditor, DEMO / doc["path"], doc["path"])
+            groups = document_passage_groups(auditor, DEMO / doc["path"], doc["path"])
+            assert len(groups) == 1  # the demo is English
+            passages = groups[0]
             before = _with_levels(auditor, [h for _, hs in passages for h in hs])
             assert len(before) == len(doc["evidence"])  # the re-segmentation reproduces the scan
             after = apply_decisions(group_hits(passages, before), doc["sha256"], decisions, used,
