@@ -10,6 +10,7 @@ import functools
 import json
 import os
 import sys
+import time
 from pathlib import Path
 
 import click
@@ -75,14 +76,39 @@ def reading_options(func):
     return func
 
 
-def _settings(ocr: bool, language: str | None, time_limit: float):
+class Progress:
+    """Documents done, rate and ETA on stderr; silent unless stderr is a terminal."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or (now - self.last < 0.2 and done < total):
+            return
+        self.last = now
+        rate = done / max(now - self.start, 1e-9)
+        eta = (total - done) / rate if rate else 0
+        sys.stderr.write(f"\r{done}/{total} documents · {rate:.1f}/s · ETA {eta:.0f} s   ")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _settings(ocr: bool, language: str | None, time_limit: float, cache_dir: Path | None = None,
+              no_cache: bool = True):
     from .lexicon import shipped_languages
     from .pipeline import AuditSettings
 
     if language and language not in shipped_languages():
         raise click.BadParameter(f"no lexicon for {language!r} (shipped: {', '.join(shipped_languages())})",
                                  param_hint="--language")
-    return AuditSettings(ocr=ocr, language=language, time_limit=time_limit or None)
+    from .cache import default_cache_dir
+
+    cache = None if no_cache else str(cache_dir or default_cache_dir())
+    return AuditSettings(ocr=ocr, language=language, time_limit=time_limit or None, cache_dir=cache)
 
 
 def method_options(func):
@@ -112,11 +138,18 @@ def cli():
 @click.option("--group-by", "group_by", metavar="COLUMN", default=None,
               help="Compare groups of programs by a manifest metadata column.")
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any document is unreadable.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of CPUs). Output is identical for any value.")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Extraction cache folder (default: ~/.cache/syllabus-audit).")
+@click.option("--no-cache", is_flag=True, help="Do not read or write the extraction cache.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @lexicon_option
 @method_options
 @reading_options
 @one_line_errors
 def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group_by: str | None, strict: bool,
+         jobs: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool,
          lexicon_path: Path | None, method: str | None, threshold: float | None, ocr: bool,
          language: str | None, time_limit: float):
     """Audit a folder of programs (each subfolder is a program).
@@ -130,7 +163,8 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
     from .report import render
 
     record = audit(path, manifest=manifest, lexicon=lexicon_path, method=method, threshold=threshold,
-                   group_by=group_by, settings=_settings(ocr, language, time_limit))
+                   group_by=group_by, settings=_settings(ocr, language, time_limit, cache_dir, no_cache),
+                   jobs=jobs or os.cpu_count() or 1, progress=Progress(not quiet))
     if strict and record["summary"]["unreadable_documents"]:
         ctx = click.get_current_context()
         ctx.call_on_close(lambda: sys.exit(1))

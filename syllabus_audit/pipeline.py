@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import signal
 import threading
@@ -18,7 +19,8 @@ from .detect.methods import apply_method, load_model
 from .discover import discover
 from .doctype import infer_doc_type
 from .errors import InputError
-from .extract import extract_file
+from .cache import ExtractionCache
+from .extract import EXTRACTOR_VERSION, extract_file
 from .language import document_language, language_name, passage_languages
 from .lexicon import Lexicon, lexicon_for_language, load_lexicon, shipped_languages
 from .nlp import make_nlp
@@ -35,6 +37,7 @@ class AuditSettings:
     ocr: bool = False
     language: str | None = None  # force one language instead of detecting it
     time_limit: float | None = 120.0  # seconds per document (None: no limit)
+    cache_dir: str | None = None  # extraction cache folder (None: no cache)
 
 
 class Auditor:
@@ -59,6 +62,7 @@ class Auditor:
         self.sections = load_section_rules()
         self.settings = settings or AuditSettings()
         self._by_language: dict[str, tuple | None] = {self.lexicon.language: (self.nlp, self.detector)}
+        self.cache = ExtractionCache(self.settings.cache_dir) if self.settings.cache_dir else None
 
     def pipeline_for(self, lang: str) -> tuple | None:
         """(nlp, detector) for a language with a shipped lexicon, built once; else None."""
@@ -80,7 +84,7 @@ class Auditor:
         try:
             with time_limit(self.settings.time_limit):
                 digest = file_sha256(source.abs_path)
-                extracted = extract_file(source.abs_path, source.path, ocr=self.settings.ocr)
+                extracted = self._extract(source, digest)
                 if extracted.status != OK:
                     return self._result(source, extracted, (), digest)
                 return self._judge(source, extracted, digest)
@@ -90,6 +94,18 @@ class Auditor:
         except Exception as exc:  # one bad file must never stop the batch
             reason = f"could not be processed: {type(exc).__name__}: {exc}".splitlines()[0][:300]
             return self._result(source, ExtractedDocument(source.path, "unknown", ERROR, reason), ())
+
+    def _extract(self, source: SourceFile, digest: str) -> ExtractedDocument:
+        """Extract, through the cache when one is set."""
+        if self.cache is None:
+            return extract_file(source.abs_path, source.path, ocr=self.settings.ocr)
+        key = f"{digest}:{EXTRACTOR_VERSION}:{int(self.settings.ocr)}"
+        cached = self.cache.get(key, source.path)
+        if cached is not None:
+            return cached
+        extracted = extract_file(source.abs_path, source.path, ocr=self.settings.ocr)
+        self.cache.put(key, extracted)
+        return extracted
 
     def _judge(self, source: SourceFile, extracted: ExtractedDocument, digest: str) -> DocumentResult:
         """Language routing, segmentation, detection and the decision method."""
@@ -205,28 +221,61 @@ def _path_in_program(source: SourceFile) -> str:
 def run_audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
               lexicon: str | os.PathLike | None = None, method: str | None = None,
               threshold: float | None = None, settings: AuditSettings | None = None,
-              ) -> tuple[list[ProgramResult], Auditor]:
+              jobs: int = 1, progress=None) -> tuple[list[ProgramResult], Auditor]:
     """Audit a folder (or one file); return program results and the auditor used."""
     auditor = Auditor(load_lexicon(lexicon), method, threshold, settings=settings)
     sources = discover(Path(path), manifest)
-    return group_programs(list(auditor.audit_files(sources))), auditor
+    results = list(audit_parallel(auditor, sources, jobs, progress))
+    return group_programs(results), auditor
+
+
+_WORKER: Auditor | None = None
+
+
+def _audit_in_worker(source: SourceFile) -> DocumentResult:
+    return _WORKER.audit_file(source)
+
+
+def audit_parallel(auditor: Auditor, sources: list[SourceFile], jobs: int = 1,
+                   progress=None) -> Iterator[DocumentResult]:
+    """Audit files with ``jobs`` processes, results in input order (so output is
+    identical to ``jobs=1``). Workers are forked from this process and inherit
+    its loaded pipeline, so spaCy, the lexicons and the model load once.
+    ``progress(n_done, n_total)`` is called after each document."""
+    global _WORKER
+    if jobs <= 1 or len(sources) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        for i, source in enumerate(sources, 1):
+            yield auditor.audit_file(source)
+            if progress:
+                progress(i, len(sources))
+        return
+    _WORKER = auditor
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=500) as pool:
+            for i, result in enumerate(pool.imap(_audit_in_worker, sources, chunksize=2), 1):
+                yield result
+                if progress:
+                    progress(i, len(sources))
+    finally:
+        _WORKER = None
 
 
 def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
           lexicon: str | os.PathLike | None = None, method: str | None = None,
           threshold: float | None = None, group_by: str | None = None,
-          settings: AuditSettings | None = None) -> dict:
+          settings: AuditSettings | None = None, jobs: int = 1, progress=None) -> dict:
     """Audit a folder of programs; return the same data ``scan --format json`` writes.
 
     Args:
         method: ``lexicon``, ``model`` or ``hybrid``; None uses the measured default.
         threshold: override the model's decision threshold.
         group_by: a manifest metadata column to compare groups by.
-        settings: OCR, forced language and the per-document time limit.
+        settings: OCR, forced language, the per-document time limit and the cache folder.
+        jobs: worker processes (results are identical for any number).
     """
     from .report.records import audit_record
 
-    programs, auditor = run_audit(path, manifest, lexicon, method, threshold, settings)
+    programs, auditor = run_audit(path, manifest, lexicon, method, threshold, settings, jobs, progress)
     if group_by and not any(group_by in dict(p.metadata) for p in programs):
         raise InputError(f"--group-by {group_by!r}: no such metadata column (give a manifest with that column)")
     return audit_record(programs, auditor, group_by)
