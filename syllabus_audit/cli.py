@@ -144,12 +144,15 @@ def cli():
               help="Extraction cache folder (default: ~/.cache/syllabus-audit).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the extraction cache.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--decisions", "decision_files", multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Reviewed sheet(s) from `review export`: reviewer decisions override the tool.")
 @lexicon_option
 @method_options
 @reading_options
 @one_line_errors
 def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group_by: str | None, strict: bool,
-         jobs: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool,
+         jobs: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool, decision_files: tuple[Path, ...],
          lexicon_path: Path | None, method: str | None, threshold: float | None, ocr: bool,
          language: str | None, time_limit: float):
     """Audit a folder of programs (each subfolder is a program).
@@ -162,8 +165,15 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
     from .pipeline import audit
     from .report import render
 
+    settings = _settings(ocr, language, time_limit, cache_dir, no_cache)
+    if decision_files:
+        from dataclasses import replace
+
+        from .review import read_decisions_many
+
+        settings = replace(settings, decisions=read_decisions_many(decision_files))
     record = audit(path, manifest=manifest, lexicon=lexicon_path, method=method, threshold=threshold,
-                   group_by=group_by, settings=_settings(ocr, language, time_limit, cache_dir, no_cache),
+                   group_by=group_by, settings=settings,
                    jobs=jobs or os.cpu_count() or 1, progress=Progress(not quiet))
     if strict and record["summary"]["unreadable_documents"]:
         ctx = click.get_current_context()
@@ -347,6 +357,16 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None):
             raise click.ClickException(f"{path}: not a syllabus-audit scan JSON (no 'programs')")
     d = diff_records(*records)
     _emit(to_json(d) if fmt == "json" else render_diff(d), output)
+
+
+def _register_review_commands() -> None:
+    from .cli_review import agreement, review
+
+    cli.add_command(review)
+    cli.add_command(agreement)
+
+
+_register_review_commands()
 
 
 @cli.group()

@@ -25,6 +25,7 @@ from .language import document_language, language_name, passage_languages
 from .lexicon import Lexicon, lexicon_for_language, load_lexicon, shipped_languages
 from .nlp import make_nlp
 from .sections import load_section_rules
+from .review import apply_decisions, group_hits
 from .segment import segment
 from .types import (COUNTED, ERROR, LIST_ITEM, MISSING, OK, TIMEOUT, UNSUPPORTED_LANGUAGE, PARAGRAPH, Anchor, Block, DocumentResult,
                     ExtractedDocument, Hit, Passage, SourceFile)
@@ -38,6 +39,7 @@ class AuditSettings:
     language: str | None = None  # force one language instead of detecting it
     time_limit: float | None = 120.0  # seconds per document (None: no limit)
     cache_dir: str | None = None  # extraction cache folder (None: no cache)
+    decisions: dict | None = None  # reviewer decisions by passage id (review.read_decisions_many)
 
 
 class Auditor:
@@ -123,6 +125,8 @@ class Auditor:
                                 digest, language)
         hits: list[Hit] = []
         skipped = 0
+        used: set[str] = set()
+        skipped_decisions: set[str] = set()
         for block_lang in dict.fromkeys(block_langs):  # each language once, in order of appearance
             blocks = tuple(b for b, bl in zip(extracted.blocks, block_langs) if bl == block_lang)
             pipe = self.pipeline_for(block_lang)
@@ -132,15 +136,22 @@ class Auditor:
             nlp, detector = pipe
             passages = detector.detect_passages(segment(extracted, nlp, blocks=blocks, rules=self.sections))
             method = self.method if block_lang == self.lexicon.language == "en" else "lexicon"
-            hits += apply_method(method, passages, self.model if method != "lexicon" else None, self.threshold)
+            group = apply_method(method, passages, self.model if method != "lexicon" else None, self.threshold)
+            if self.settings.decisions:
+                group = apply_decisions(
+                    group_hits(passages, group), digest, self.settings.decisions, used,
+                    category_ids=detector.lexicon.category_ids, skipped=skipped_decisions,
+                    level=lambda h: self.sections.level(h.passage.section_kind, h.passage.text, h.strength))
+            hits += group
         hits.sort(key=lambda h: (h.passage.page or 0, h.passage.line, h.start))
         if skipped:
             note = f"{skipped} blocks in a language without a lexicon were skipped"
             extracted = replace(extracted, reason="; ".join(x for x in (extracted.reason, note) if x))
-        return self._result(source, extracted, tuple(self._with_level(h) for h in hits), digest, language)
+        result = self._result(source, extracted, tuple(self._with_level(h) for h in hits), digest, language)
+        return replace(result, decisions_used=tuple(sorted(used)), decisions_skipped=tuple(sorted(skipped_decisions)))
 
     def _with_level(self, hit: Hit) -> Hit:
-        if hit.status != COUNTED:
+        if hit.status != COUNTED or hit.decided_by == "reviewer":
             return hit
         return replace(hit, level=self.sections.level(hit.passage.section_kind, hit.passage.text, hit.strength))
 

@@ -139,6 +139,8 @@ class DocumentResult:
     sha256: str | None = None  # of the file's bytes (None when it could not be read)
     language: str | None = None  # ISO 639-1 code of the document's language, when judged
     language_confidence: float | None = None
+    decisions_used: tuple[str, ...] = ()  # reviewer decisions (passage ids) applied here
+    decisions_skipped: tuple[str, ...] = ()  # matched a passage but could not be applied
 
     @property
     def readable(self) -> bool:

@@ -48,6 +48,7 @@ def hit_record(h: Hit) -> dict:
         "rule": h.rule,
         "score": h.score,
         "ocr_confidence": p.ocr_confidence,
+        "decided_by": h.decided_by,
     }
 
 
@@ -109,6 +110,15 @@ def groups_record(programs: list[ProgramResult], column: str) -> dict:
     return {"column": column, "sources": sources}
 
 
+def decisions_record(programs: list[ProgramResult], decisions: dict) -> dict:
+    """How many reviewer decisions were applied, could not be applied, or matched no passage."""
+    used = {i for p in programs for d in p.documents for i in d.decisions_used}
+    skipped = {i for p in programs for d in p.documents for i in d.decisions_skipped} - used
+    unmatched = sorted(set(decisions) - used - skipped)
+    return {"given": len(decisions), "applied": len(used), "not_applicable": len(skipped),
+            "unmatched": len(unmatched), "unmatched_passage_ids": unmatched}
+
+
 def audit_record(programs: list[ProgramResult], auditor, group_by: str | None = None) -> dict:
     """The whole audit as JSON-ready data (the public, documented format)."""
     lexicon = auditor.lexicon
@@ -135,6 +145,8 @@ def audit_record(programs: list[ProgramResult], auditor, group_by: str | None = 
             "unreadable_documents": unreadable,
             "duplicate_documents": duplicates,
             **({"groups": groups_record(programs, group_by)} if group_by else {}),
+            **({"decisions": decisions_record(programs, auditor.settings.decisions)}
+               if auditor.settings.decisions else {}),
         },
         "programs": [program_record(p) for p in programs],
     }
