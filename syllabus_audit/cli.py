@@ -144,6 +144,8 @@ def cli():
               help="Extraction cache folder (default: ~/.cache/syllabus-audit).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the extraction cache.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Run on an existing Dask cluster (e.g. tcp://host:8786); needs syllabus-audit[dask].")
 @click.option("--decisions", "decision_files", multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Reviewed sheet(s) from `review export`: reviewer decisions override the tool.")
@@ -152,7 +154,8 @@ def cli():
 @reading_options
 @one_line_errors
 def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group_by: str | None, strict: bool,
-         jobs: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool, decision_files: tuple[Path, ...],
+         jobs: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool, scheduler: str | None,
+         decision_files: tuple[Path, ...],
          lexicon_path: Path | None, method: str | None, threshold: float | None, ocr: bool,
          language: str | None, time_limit: float):
     """Audit a folder of programs (each subfolder is a program).
@@ -174,7 +177,7 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
         settings = replace(settings, decisions=read_decisions_many(decision_files))
     record = audit(path, manifest=manifest, lexicon=lexicon_path, method=method, threshold=threshold,
                    group_by=group_by, settings=settings,
-                   jobs=jobs or os.cpu_count() or 1, progress=Progress(not quiet))
+                   jobs=jobs or os.cpu_count() or 1, progress=Progress(not quiet), scheduler=scheduler)
     if strict and record["summary"]["unreadable_documents"]:
         ctx = click.get_current_context()
         ctx.call_on_close(lambda: sys.exit(1))

@@ -232,12 +232,49 @@ def _path_in_program(source: SourceFile) -> str:
 def run_audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
               lexicon: str | os.PathLike | None = None, method: str | None = None,
               threshold: float | None = None, settings: AuditSettings | None = None,
-              jobs: int = 1, progress=None) -> tuple[list[ProgramResult], Auditor]:
+              jobs: int = 1, progress=None, scheduler=None) -> tuple[list[ProgramResult], Auditor]:
     """Audit a folder (or one file); return program results and the auditor used."""
     auditor = Auditor(load_lexicon(lexicon), method, threshold, settings=settings)
     sources = discover(Path(path), manifest)
-    results = list(audit_parallel(auditor, sources, jobs, progress))
+    if scheduler:
+        results = list(audit_on_dask(scheduler, (auditor.lexicon, method, threshold, settings), sources, progress))
+    else:
+        results = list(audit_parallel(auditor, sources, jobs, progress))
     return group_programs(results), auditor
+
+
+_DASK_AUDITORS: dict = {}
+
+
+def _audit_on_worker(source: SourceFile, config: tuple) -> DocumentResult:
+    """Runs on a Dask worker: the pipeline is built once per worker process
+    (per configuration) and reused for every document it is sent."""
+    key = repr(config)
+    if key not in _DASK_AUDITORS:
+        lexicon, method, threshold, settings = config
+        _DASK_AUDITORS[key] = Auditor(lexicon, method, threshold, settings=settings)
+    return _DASK_AUDITORS[key].audit_file(source)
+
+
+def audit_on_dask(address, config: tuple, sources: list[SourceFile], progress=None) -> Iterator[DocumentResult]:
+    """The same per-document work on an existing Dask distributed cluster
+    (``address``: a scheduler address, or a ``distributed.Client``); results in
+    input order. Needs ``pip install 'syllabus-audit[dask]'``; the files must be
+    readable at the same paths on the workers (a shared file system)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise InputError("--scheduler needs Dask: pip install 'syllabus-audit[dask]'") from None
+    client = address if isinstance(address, Client) else Client(address)
+    try:
+        futures = client.map(_audit_on_worker, sources, config=config, pure=False)
+        for i, future in enumerate(futures, 1):
+            yield future.result()
+            if progress:
+                progress(i, len(sources))
+    finally:
+        if client is not address:
+            client.close()
 
 
 _WORKER: Auditor | None = None
@@ -274,7 +311,7 @@ def audit_parallel(auditor: Auditor, sources: list[SourceFile], jobs: int = 1,
 def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
           lexicon: str | os.PathLike | None = None, method: str | None = None,
           threshold: float | None = None, group_by: str | None = None,
-          settings: AuditSettings | None = None, jobs: int = 1, progress=None) -> dict:
+          settings: AuditSettings | None = None, jobs: int = 1, progress=None, scheduler=None) -> dict:
     """Audit a folder of programs; return the same data ``scan --format json`` writes.
 
     Args:
@@ -283,10 +320,11 @@ def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
         group_by: a manifest metadata column to compare groups by.
         settings: OCR, forced language, the per-document time limit and the cache folder.
         jobs: worker processes (results are identical for any number).
+        scheduler: a Dask scheduler address (or ``distributed.Client``) to run on instead.
     """
     from .report.records import audit_record
 
-    programs, auditor = run_audit(path, manifest, lexicon, method, threshold, settings, jobs, progress)
+    programs, auditor = run_audit(path, manifest, lexicon, method, threshold, settings, jobs, progress, scheduler)
     if group_by and not any(group_by in dict(p.metadata) for p in programs):
         raise InputError(f"--group-by {group_by!r}: no such metadata column (give a manifest with that column)")
     return audit_record(programs, auditor, group_by)

@@ -78,3 +78,14 @@ def test_cache_survives_a_killed_scan(tmp_path):
     assert done.returncode == 0
     assert json.loads(done.stdout)["summary"]["readable_documents"] == 60
     assert len(ExtractionCache(cache_dir)) == 60
+
+
+def test_dask_local_cluster_gives_identical_json():
+    distributed = __import__("pytest").importorskip("distributed")
+    import syllabus_audit
+
+    local = syllabus_audit.audit(DEMO, jobs=1)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        remote = syllabus_audit.audit(DEMO, scheduler=client)
+    assert json.dumps(remote) == json.dumps(local)
