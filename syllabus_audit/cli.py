@@ -316,10 +316,16 @@ def evaluate(gold: Path, split: str | None, fmt: str, show_errors: bool, output:
               help="Labelled passages CSV (default: corpora/labelled/passages.csv).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Model JSON to write (the .npz goes beside it). Default: the shipped model.")
+@click.option("--extra", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Reviewed sheet(s) (review export + decisions) to add to the training data; needs --output.")
 @lexicon_option
 @one_line_errors
-def train(data: Path | None, output: Path | None, lexicon_path: Path | None):
-    """Rebuild the passage classifier from the labelled corpus (deterministic)."""
+def train(data: Path | None, output: Path | None, extra: tuple[Path, ...], lexicon_path: Path | None):
+    """Rebuild the passage classifier from the labelled corpus (deterministic).
+
+    With --extra, reviewed passages are added (kept separate, recorded in the
+    model) and the bundled test split is scored before and after.
+    """
     from .detect.methods import default_model_path
     from .labelled import default_labelled_path
     from .lexicon import load_lexicon
@@ -329,14 +335,35 @@ def train(data: Path | None, output: Path | None, lexicon_path: Path | None):
     data = data or default_labelled_path()
     if not data.is_file():
         raise click.ClickException(f"{data}: labelled data not found (give --data)")
+    if extra and output is None:
+        raise click.UsageError("--extra needs --output (the shipped model is rebuilt from bundled data only)")
     out = output or default_model_path()
-    meta = run_training(Auditor(load_lexicon(lexicon_path), method="lexicon"), data, out)
+    meta = run_training(Auditor(load_lexicon(lexicon_path), method="lexicon"), data, out, list(extra))
     click.echo(f"wrote {out} and {out.with_suffix('.npz').name}: default method {meta['default_method']}, "
                f"thresholds {meta['thresholds']}")
     cv = meta["cv_metrics"]
     for m in METHODS:
         click.echo(f"  cross-validated {m:<8} F1 {cv[m]['f1']:.3f}  kappa {cv[m]['kappa']:.3f}")
     click.echo(f"  cross-validated category macro-F1 {cv['category_macro_f1']:.3f}")
+    if extra:
+        _before_after(data, out, lexicon_path, meta["default_method"])
+
+
+def _before_after(data: Path, new_model: Path, lexicon_path: Path | None, method: str) -> None:
+    """Score the bundled test split with the shipped model and with the new one."""
+    from .evaluate import evaluate as run_evaluation
+    from .labelled import read_gold
+    from .lexicon import load_lexicon
+    from .pipeline import Auditor
+
+    lexicon = load_lexicon(lexicon_path)
+    rows = [r for r in read_gold(data, lexicon.category_ids) if r.split == "test"]
+    for label, model_path in (("before (shipped)", None), ("after (with --extra)", str(new_model))):
+        auditor = Auditor(lexicon, method, model_path=model_path)
+        r = run_evaluation(auditor, rows, method, auditor.model, lexicon.category_ids)
+        b = r["binary"]
+        click.echo(f"  test split {label:<21} P {b['precision']:.3f}  R {b['recall']:.3f}  "
+                   f"F1 {b['f1']:.3f}  kappa {b['kappa']:.3f}  macro-F1 {r['macro_f1']:.3f}")
 
 
 @cli.command()

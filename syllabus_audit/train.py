@@ -18,7 +18,7 @@ from sklearn.model_selection import GroupKFold
 from .detect.classifier import PassageClassifier
 from .detect.features import lexicon_features
 from .detect.methods import MIN_WORDS_TO_ADMIT, blocks_admission, word_count
-from .labelled import file_sha256, read_gold
+from .labelled import LabelledPassage, file_sha256, read_gold
 from .types import COUNTED
 
 MODEL_VERSION = "1.0.0"
@@ -113,11 +113,38 @@ def _out_of_fold(rows, feats, category_ids, n_splits: int = 5):
     return scores, probs
 
 
-def train(auditor, data_path: Path, out_json: Path) -> dict:
-    """Choose thresholds by cross-validation, fit on train + dev, save JSON + NPZ;
-    returns the metadata written."""
+def extra_passages(sheet: Path, category_ids) -> list[LabelledPassage]:
+    """Reviewed passages of a review sheet as labelled passages (split "extra").
+    A "yes" takes the reviewer's categories, else the tool's; a "yes" with no
+    category at all is skipped (it cannot teach the category models)."""
+    import csv
+
+    from .review import read_sheet, unescape_cell
+
+    rows = read_sheet(sheet, category_ids)
+    with Path(sheet).open(newline="", encoding="utf-8-sig") as fh:
+        texts = {i: unescape_cell(r.get("text") or "") for i, r in enumerate(csv.DictReader(fh), start=2)}
+    out = []
+    for r in rows:
+        d = r.decision
+        if d is None or not texts.get(r.row, "").strip():
+            continue
+        cats = tuple(d.categories or r.tool_categories) if d.decision == "yes" else ()
+        if d.decision == "yes" and not cats:
+            continue
+        out.append(LabelledPassage(texts[r.row], int(d.decision == "yes"), cats, "extra",
+                                   row=r.row, group=f"extra-{r.passage_id}"))
+    return out
+
+
+def train(auditor, data_path: Path, out_json: Path, extra: list[Path] = ()) -> dict:
+    """Choose thresholds by cross-validation, fit on train + dev (plus reviewed
+    passages from ``extra`` sheets, kept separate and recorded), save JSON +
+    NPZ; returns the metadata written."""
     category_ids = list(auditor.lexicon.category_ids)
     rows = [r for r in read_gold(data_path, category_ids, require_split=True) if r.split in ("train", "dev")]
+    extra_rows = {Path(p): extra_passages(Path(p), category_ids) for p in extra}
+    rows += [r for rs in extra_rows.values() for r in rs]
     feats, counted, negated, lex_cats = _analyse(auditor, rows, category_ids)
     scores, probs = _out_of_fold(rows, feats, category_ids)
     long_enough = np.array([word_count(r.text) >= MIN_WORDS_TO_ADMIT for r in rows])
@@ -128,7 +155,10 @@ def train(auditor, data_path: Path, out_json: Path) -> dict:
     meta = {
         "version": MODEL_VERSION,
         "training_data": {"file": Path(data_path).name, "sha256": file_sha256(data_path),
-                          "passages": len(rows), "splits": ["train", "dev"]},
+                          "passages": len(rows) - sum(len(v) for v in extra_rows.values()),
+                          "splits": ["train", "dev"]},
+        **({"extra_data": [{"file": p.name, "sha256": file_sha256(p), "passages": len(v)}
+                           for p, v in extra_rows.items()]} if extra_rows else {}),
         "lexicon": {"version": auditor.lexicon.version, "sha256": auditor.lexicon.sha256},
         **chosen,
     }

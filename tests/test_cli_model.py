@@ -85,3 +85,27 @@ def test_retraining_reproduces_the_shipped_model_byte_for_byte(tmp_path):
     shipped = default_model_path()
     assert filecmp.cmp(tmp_path / "m.json", shipped, shallow=False)
     assert filecmp.cmp(tmp_path / "m.npz", shipped.with_suffix(".npz"), shallow=False)
+
+
+def test_train_with_extra_reviewed_passages_records_provenance_and_reports_before_after(tmp_path):
+    import csv as csvmod
+
+    with LABELLED.open(newline="", encoding="utf-8") as fh:
+        rows = list(csvmod.DictReader(fh))
+    small = [r for r in rows if r["split"] in ("train", "dev")][::10][:240] + [r for r in rows if r["split"] == "test"][::10]
+    data = tmp_path / "small.csv"
+    with data.open("w", newline="", encoding="utf-8") as fh:
+        writer = csvmod.DictWriter(fh, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(small)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("passage_id,text,tool_decision,tool_categories,tool_rule,decision,categories,note\n"
+                     "p1111111111111111,Students hold the alliance in mind when clients go quiet.,no,,,yes,alliance,\n"
+                     "p2222222222222222,Week 5 statistics lab,no,,,no,,\n", encoding="utf-8")
+    assert _run("train", "--data", data, "--extra", sheet).exit_code == 2  # --extra needs --output
+    result = _run("train", "--data", data, "--extra", sheet, "-o", tmp_path / "m.json")
+    assert result.exit_code == 0, result.output
+    meta = json.loads((tmp_path / "m.json").read_text())
+    assert meta["extra_data"][0]["file"] == "sheet.csv" and meta["extra_data"][0]["passages"] == 2
+    assert meta["training_data"]["passages"] == 240
+    assert "test split before (shipped)" in result.output and "test split after (with --extra)" in result.output

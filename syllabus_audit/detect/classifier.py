@@ -69,6 +69,10 @@ class PassageClassifier(ClassifierMixin, BaseEstimator):
         cats = categories or [()] * len(texts)
         for cid in self.category_ids_:
             yc = np.array([int(cid in (cats[i] or ())) for i in positives])
+            if len(set(yc.tolist())) < 2:  # a category always (or never) present: a constant model
+                coefs.append(np.zeros(X.shape[1]))
+                intercepts.append(10.0 if yc.size and yc[0] == 1 else -10.0)
+                continue
             model = LogisticRegression(C=self.category_C, max_iter=5000, solver="lbfgs").fit(X[positives], yc)
             coefs.append(model.coef_[0])
             intercepts.append(model.intercept_[0])

@@ -232,3 +232,26 @@ def test_zip_precheck_reads_the_end_record(tmp_path):
     limits.precheck_zip(path)  # no error
     with limits.open_zip(path) as zf:
         assert limits.read_member(zf, "word/document.xml") == DOC_XML
+
+
+def test_hostile_folder_scans_to_completion_with_every_file_accounted_for(hostile_folder, capfd):
+    import json
+
+    from click.testing import CliRunner
+
+    from syllabus_audit.cli import cli
+
+    folder, expected = hostile_folder
+    result = CliRunner().invoke(cli, ["scan", str(folder), "--format", "json", "--method", "lexicon",
+                                      "--no-cache", "--quiet", "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    rec = json.loads(result.stdout)
+    got = {d["path"]: d["status"] for p in rec["programs"] for d in p["documents"]}
+    assert got == expected
+    s = rec["summary"]
+    assert sum(s["statuses"].values()) == s["documents"] == len(expected)
+    assert s["readable_documents"] + len(s["unreadable_documents"]) + len(s["duplicate_documents"]) == s["documents"]
+    out, err = capfd.readouterr()
+    assert "Traceback" not in out + err + result.output
+    strict = CliRunner().invoke(cli, ["scan", str(folder), "--method", "lexicon", "--no-cache", "--quiet", "--strict"])
+    assert strict.exit_code == 1
