@@ -253,10 +253,12 @@ def _required_categories(spec: str | None, known) -> set[str]:
 @click.option("--format", "fmt", type=click.Choice(("jsonl", "table")), default="jsonl",
               show_default=True, help="Output format.")
 @output_option
+@click.option("--language", default=None, metavar="CODE",
+              help="Language of the passages (en, de, sv; default en). Non-English uses the lexicon rules.")
 @lexicon_option
 @method_options
 @one_line_errors
-def classify(source, fmt: str, output: Path | None, lexicon_path: Path | None,
+def classify(source, fmt: str, output: Path | None, language: str | None, lexicon_path: Path | None,
              method: str | None, threshold: float | None):
     """Classify passages, one per input line (FILE or - for standard input).
 
@@ -268,6 +270,13 @@ def classify(source, fmt: str, output: Path | None, lexicon_path: Path | None,
     from .pipeline import Auditor
 
     lines = [line.rstrip("\r\n") for line in source]
+    if language and language != "en" and lexicon_path is None:
+        from .lexicon import lexicon_for_language
+
+        lexicon_path = lexicon_for_language(language)
+        if lexicon_path is None:
+            raise click.BadParameter(f"no lexicon for {language!r}", param_hint="--language")
+        method = "lexicon"  # the classifier is English-only
     auditor = Auditor(load_lexicon(lexicon_path), method, threshold)
     results = classify_lines(auditor, lines)
     if fmt == "jsonl":

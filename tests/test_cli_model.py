@@ -109,3 +109,10 @@ def test_train_with_extra_reviewed_passages_records_provenance_and_reports_befor
     assert meta["extra_data"][0]["file"] == "sheet.csv" and meta["extra_data"][0]["passages"] == 2
     assert meta["training_data"]["passages"] == 240
     assert "test split before (shipped)" in result.output and "test split after (with --extra)" in result.output
+
+
+def test_classify_german_with_language_option():
+    text = "Die Studierenden lernen, eine therapeutische Beziehung zu Klienten aufzubauen.\nKorrelation und Regression.\n"
+    rows = [json.loads(x) for x in _run("classify", "-", "--language", "de", input=text).output.splitlines()]
+    assert [r["relationship"] for r in rows] == [True, False] and rows[0]["categories"] == ["alliance"]
+    assert _run("classify", "-", "--language", "ja", input="x\n").exit_code == 2
