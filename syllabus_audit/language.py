@@ -79,6 +79,7 @@ SWITCH_CONFIDENCE = 0.5
 
 _FOLD = {"bs": "hr", "sh": "hr", "pcm": "en", "zxx": UNDETERMINED}
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")  # one letter (as str.isalpha, by regex: much faster)
 _CLEAN = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\d+")
 _SPACE = re.compile(r"\s+")
 _KANA = re.compile(r"[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
@@ -125,7 +126,7 @@ def _clean(text: str) -> str:
 def _units(text: str) -> int:
     """Letters, with each CJK character counted three times (one CJK
     character carries about as much as a short word's letters)."""
-    return sum(c.isalpha() for c in text) + 2 * len(_CJK.findall(text))
+    return len(_LETTER.findall(text)) + 2 * len(_CJK.findall(text))
 
 
 @lru_cache(maxsize=None)

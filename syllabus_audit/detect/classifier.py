@@ -40,24 +40,27 @@ class PassageClassifier(ClassifierMixin, BaseEstimator):
     """
 
     def __init__(self, C: float = 8.0, category_C: float = 16.0, word_min_df: int = 2,
-                 char_min_df: int = 2, lexicon_weight: float = 1.0):
+                 char_min_df: int = 2, lexicon_weight: float = 1.0, char_ngrams: bool = True):
         self.C = C
         self.category_C = category_C
         self.word_min_df = word_min_df
         self.char_min_df = char_min_df
         self.lexicon_weight = lexicon_weight
+        self.char_ngrams = char_ngrams
 
     # -- features -----------------------------------------------------------
     def _matrix(self, texts, lexicon_features):
         lex = sp.csr_matrix(np.asarray(lexicon_features, dtype=np.float64) * self.lexicon_weight)
-        return sp.hstack([self.word_.transform(texts), self.char_.transform(texts), lex], format="csr")
+        parts = [self.word_.transform(texts)] + ([self.char_.transform(texts)] if self.char_ngrams else [])
+        return sp.hstack(parts + [lex], format="csr")
 
     # -- sklearn API ----------------------------------------------------------
     def fit(self, texts, y, lexicon_features, categories=None, category_ids=()):
         texts = list(texts)
         self.word_, self.char_ = _vectorizers(self.get_params())
         self.word_.fit(texts)
-        self.char_.fit(texts)
+        if self.char_ngrams:
+            self.char_.fit(texts)
         X = self._matrix(texts, lexicon_features)
         y = np.asarray(y, dtype=int)
         self.classes_ = np.array([0, 1])
@@ -102,14 +105,15 @@ class PassageClassifier(ClassifierMixin, BaseEstimator):
             "params": self.get_params(),
             "category_ids": self.category_ids_,
             "word_vocabulary": sorted(self.word_.vocabulary_, key=self.word_.vocabulary_.get),
-            "char_vocabulary": sorted(self.char_.vocabulary_, key=self.char_.vocabulary_.get),
+            "char_vocabulary": (sorted(self.char_.vocabulary_, key=self.char_.vocabulary_.get)
+                                if self.char_ngrams else []),
             **meta,
         }
         json_path.write_text(json.dumps(doc, indent=1, ensure_ascii=False, sort_keys=True) + "\n",
                              encoding="utf-8")
         np.savez_compressed(
             json_path.with_suffix(".npz"),
-            word_idf=self.word_.idf_, char_idf=self.char_.idf_,
+            word_idf=self.word_.idf_, char_idf=self.char_.idf_ if self.char_ngrams else np.zeros(0),
             coef=self.binary_.coef_, intercept=self.binary_.intercept_,
             category_coef=self.category_coef_, category_intercept=self.category_intercept_,
         )
@@ -125,8 +129,10 @@ class PassageClassifier(ClassifierMixin, BaseEstimator):
             a = {k: arrays[k] for k in arrays.files}
         self = cls(**doc["params"])
         self.word_, self.char_ = _vectorizers(self.get_params())
-        for vec, vocab, idf in ((self.word_, doc["word_vocabulary"], a["word_idf"]),
-                                (self.char_, doc["char_vocabulary"], a["char_idf"])):
+        pairs = [(self.word_, doc["word_vocabulary"], a["word_idf"])]
+        if self.char_ngrams:
+            pairs.append((self.char_, doc["char_vocabulary"], a["char_idf"]))
+        for vec, vocab, idf in pairs:
             vec.vocabulary_ = {term: i for i, term in enumerate(vocab)}
             vec.idf_ = idf
         self.classes_ = np.array([0, 1])
