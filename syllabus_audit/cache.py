@@ -47,6 +47,10 @@ class ExtractionCache:
         self.path = Path(folder) / "extraction.sqlite3"
         self._conn: sqlite3.Connection | None = None
         self._pid = None
+        # Create the file, schema and WAL mode once, here (before any worker is
+        # forked): concurrent first connections could otherwise race on it.
+        self._db().close()
+        self._conn = None
 
     def _db(self) -> sqlite3.Connection:
         if self._conn is None or self._pid != os.getpid():
@@ -59,7 +63,10 @@ class ExtractionCache:
         return self._conn
 
     def get(self, key: str, rel_path: str) -> ExtractedDocument | None:
-        row = self._db().execute("SELECT value FROM extraction WHERE key = ?", (key,)).fetchone()
+        try:
+            row = self._db().execute("SELECT value FROM extraction WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None  # a cache problem is a miss, never a failed document
         if row is None:
             return None
         try:
@@ -68,7 +75,10 @@ class ExtractionCache:
             return None  # an unreadable entry is just a miss
 
     def put(self, key: str, doc: ExtractedDocument) -> None:
-        self._db().execute("INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)", (key, _encode(doc)))
+        try:
+            self._db().execute("INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)", (key, _encode(doc)))
+        except (sqlite3.Error, UnicodeEncodeError, ValueError):
+            pass  # not cached this time; the result itself is unaffected
 
     def __len__(self) -> int:
         return self._db().execute("SELECT COUNT(*) FROM extraction").fetchone()[0]
