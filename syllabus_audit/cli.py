@@ -175,6 +175,10 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
         from .review import read_decisions_many
 
         settings = replace(settings, decisions=read_decisions_many(decision_files))
+    if fmt == "jsonl" and not group_by and not strict and not scheduler:
+        _stream_jsonl(path, output, manifest, lexicon_path, method, threshold, settings,
+                      jobs or os.cpu_count() or 1, Progress(not quiet))
+        return
     record = audit(path, manifest=manifest, lexicon=lexicon_path, method=method, threshold=threshold,
                    group_by=group_by, settings=settings,
                    jobs=jobs or os.cpu_count() or 1, progress=Progress(not quiet), scheduler=scheduler)
@@ -190,6 +194,23 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
             click.echo(f"wrote {written}", err=True)
         return
     _emit(render(fmt, record), output)
+
+
+def _stream_jsonl(path, output, manifest, lexicon_path, method, threshold, settings, jobs, progress) -> None:
+    """Write one document per line as it is done (bounded memory)."""
+    from .pipeline import stream_documents
+    from .report.records import document_record
+
+    try:
+        out = sys.stdout if output is None else output.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write output: {exc.strerror or exc}") from None
+    try:
+        for program, d in stream_documents(path, manifest, lexicon_path, method, threshold, settings, jobs, progress):
+            out.write(json.dumps({"program": program, **document_record(d)}, ensure_ascii=False) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
 
 
 @cli.command()

@@ -13,7 +13,7 @@ from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
-from .aggregate import ProgramResult, group_programs
+from .aggregate import ProgramResult, group_programs, mark_duplicates
 from .detect import Detector
 from .detect.methods import apply_method, load_model
 from .discover import discover
@@ -241,6 +241,25 @@ def run_audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None
     else:
         results = list(audit_parallel(auditor, sources, jobs, progress))
     return group_programs(results), auditor
+
+
+def stream_documents(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
+                     lexicon: str | os.PathLike | None = None, method: str | None = None,
+                     threshold: float | None = None, settings: AuditSettings | None = None,
+                     jobs: int = 1, progress=None) -> Iterator[tuple[str, DocumentResult]]:
+    """(program id, document result) in output order, as they are done: memory
+    is bounded by the largest program (kept only to mark duplicates), not by
+    the corpus (used by ``scan --format jsonl``)."""
+    auditor = Auditor(load_lexicon(lexicon), method, threshold, settings=settings)
+    sources = discover(Path(path), manifest)
+    program, buffer = None, []
+    for result in audit_parallel(auditor, sources, jobs, progress):
+        if result.source.program_id != program and buffer:
+            yield from ((program, d) for d in mark_duplicates(buffer))
+            buffer = []
+        program = result.source.program_id
+        buffer.append(result)
+    yield from ((program, d) for d in mark_duplicates(buffer))
 
 
 _DASK_AUDITORS: dict = {}

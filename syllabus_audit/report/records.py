@@ -68,22 +68,24 @@ def program_record(p: ProgramResult) -> dict:
         "categories": p.categories(),
         "coverage": p.coverage(),
         "sources": sources,
-        "documents": [
-            {
-                "path": d.source.path,
-                "sha256": d.sha256,
-                "doc_type": d.doc_type,
-                "doc_type_reason": d.doc_type_reason,
-                "status": d.status,
-                "reason": d.reason,
-                "language": d.language,
-                "language_confidence": d.language_confidence,
-                "mentions": d.mentions,
-                "categories": list(d.categories),
-                "evidence": [hit_record(h) for h in d.hits],
-            }
-            for d in p.documents
-        ],
+        "documents": [document_record(d) for d in p.documents],
+    }
+
+
+def document_record(d) -> dict:
+    """One document's result (as in ``programs[].documents[]``)."""
+    return {
+        "path": d.source.path,
+        "sha256": d.sha256,
+        "doc_type": d.doc_type,
+        "doc_type_reason": d.doc_type_reason,
+        "status": d.status,
+        "reason": d.reason,
+        "language": d.language,
+        "language_confidence": d.language_confidence,
+        "mentions": d.mentions,
+        "categories": list(d.categories),
+        "evidence": [hit_record(h) for h in d.hits],
     }
 
 

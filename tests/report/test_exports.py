@@ -63,3 +63,11 @@ def test_diff_reports_gains_and_losses(tmp_path):
     bad.write_text("[1]")
     res = runner.invoke(cli, ["diff", str(old), str(bad)])
     assert res.exit_code == 1 and "not a syllabus-audit scan JSON" in res.output
+
+
+def test_streamed_jsonl_equals_the_documents_of_the_json_record():
+    import syllabus_audit
+    from syllabus_audit.report.exports import render_jsonl
+
+    streamed = CliRunner().invoke(cli, ["scan", str(DEMO), "--format", "jsonl", "--quiet", "--jobs", "2"]).output
+    assert streamed == render_jsonl(syllabus_audit.audit(DEMO))
