@@ -23,7 +23,7 @@ body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:75
 h1{font-size:1.6rem}h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;margin:.5rem 0}th,td{border:1px solid #ccc;padding:.2rem .45rem;text-align:left;vertical-align:top}
 th{background:#f2f2f2}td.n{text-align:right}
-.matrix td{text-align:center;min-width:1.6rem}.A{background:#1a7f37;color:#fff}.T{background:#6fbf73}.M{background:#d9f0d3}.gap{background:#fde2e1}
+.matrix-wrap{overflow-x:auto}.matrix{font-size:.85em}.matrix td{text-align:center;min-width:1.6rem}.matrix th{font-weight:600}.A{background:#1a7f37;color:#fff}.T{background:#6fbf73}.M{background:#d9f0d3}.gap{background:#fde2e1}
 mark{background:#ffe58a}.muted{color:#666}.small{font-size:.9em}
 details{margin:.3rem 0}summary{cursor:pointer}
 #only-gaps:checked ~ .matrix-wrap tr.complete{display:none}
@@ -41,11 +41,11 @@ def _cell_class(cov: dict, cid: str) -> tuple[str, str]:
 
 def _bar_chart(sources: dict) -> str:
     rows = [(SOURCE_LABELS[k][0], sources[k]) for k in SOURCES] + [("any source", sources["any"])]
-    width, bar_h, gap, label_w = 640, 22, 10, 170
+    width, bar_h, gap, label_w = 800, 22, 10, 170
     height = len(rows) * (bar_h + gap) + 30
     parts = [f'<svg role="img" aria-label="Share of programs with no reference, per source" '
              f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">']
-    scale = width - label_w - 120
+    scale = width - label_w - 230
     for i, (label, v) in enumerate(rows):
         y = i * (bar_h + gap) + 10
         parts.append(f'<text x="0" y="{y + 16}" font-size="13">{escape(label)}</text>')
