@@ -5,36 +5,13 @@ Registered by ``cli.py`` with ``cli.add_command(review); cli.add_command(agreeme
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from pathlib import Path
 
 import click
 
-from .errors import SyllabusAuditError
-
-
-def _one_line(func):
-    """Library and file errors as one ``Error: ...`` line, exit code 1."""
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except SyllabusAuditError as exc:
-            raise click.ClickException(str(exc)) from None
-        except OSError as exc:
-            raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
-            raise
-        except Exception as exc:
-            if os.environ.get("SYLLABUS_AUDIT_DEBUG"):
-                raise
-            raise click.ClickException(f"internal error: {type(exc).__name__}: {exc} "
-                                       "(set SYLLABUS_AUDIT_DEBUG=1 for details)") from None
-
-    return wrapper
+from .cli_errors import one_line_errors
 
 
 def _load_audit(path: Path) -> dict:
@@ -63,7 +40,7 @@ review = click.Group("review", help="Human review: export a review sheet of cand
 @click.option("--bom", is_flag=True, help="Start the file with a UTF-8 BOM (for Excel).")
 @click.option("--lexicon", "lexicon_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The lexicon the scan used, if not the shipped one (for --sample-negatives).")
-@_one_line
+@one_line_errors
 def export(audit_json: Path, output: Path, sample_negatives: int, seed: int, corpus: Path | None, bom: bool,
            lexicon_path: Path | None):
     """Write a review sheet: one row per candidate passage of a scan
@@ -100,7 +77,7 @@ def export(audit_json: Path, output: Path, sample_negatives: int, seed: int, cor
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write to this file instead of standard output.")
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the bootstrap.")
-@_one_line
+@one_line_errors
 def agreement(sheets: tuple[Path, ...], fmt: str, audit_json: Path | None, output: Path | None, seed: int):
     """Agreement of the tool and reviewers (one sheet per reviewer): percent
     agreement, Cohen's kappa with a bootstrap 95% interval and Krippendorff's

@@ -164,6 +164,13 @@ def make_lower_lemma(nlp: Language, name: str):
             value = mapping[key] = strings.add(fold_spelling(strings[key]))
         return value
 
+    return _lemma_component(lemma_of)
+
+
+def _lemma_component(lemma_of):
+    """A pipeline function setting LEMMA from LOWER through ``lemma_of`` (on arrays:
+    the stock lemmatizer loops over Token objects and costs ~10x more)."""
+
     def lower_lemma(doc):
         low = doc.to_array([LOWER])
         if len(low) == 0:
@@ -189,15 +196,7 @@ def _make_other_lower_lemma(nlp: Language):
             value = mapping[key] = strings.add(lemma(strings[key]))
         return value
 
-    def lower_lemma(doc):
-        low = doc.to_array([LOWER])
-        if len(low) == 0:
-            return doc
-        lem = np.fromiter((lemma_of(x) for x in low.tolist()), dtype=np.uint64, count=len(low))
-        doc.from_array([LEMMA], lem.reshape(-1, 1))
-        return doc
-
-    return lower_lemma
+    return _lemma_component(lemma_of)
 
 
 # German gender-inclusive forms stay one token ("Klient:innen", "Klient/innen",

@@ -1,0 +1,32 @@
+"""One-line errors at the CLI edge, shared by every command module."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+import click
+
+from .errors import SyllabusAuditError
+
+
+def one_line_errors(func):
+    """Turn library errors into ``Error: <one line>`` and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except SyllabusAuditError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": ")) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: still one line; SYLLABUS_AUDIT_DEBUG=1 shows the traceback
+            if os.environ.get("SYLLABUS_AUDIT_DEBUG"):
+                raise
+            raise click.ClickException(f"internal error: {type(exc).__name__}: {exc} "
+                                       "(set SYLLABUS_AUDIT_DEBUG=1 for details)") from None
+
+    return wrapper
