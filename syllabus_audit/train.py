@@ -22,6 +22,7 @@ from .labelled import LabelledPassage, file_sha256, read_gold
 from .types import COUNTED
 
 MODEL_VERSION = "1.0.0"
+PREFER_HYBRID_WITHIN = 0.005
 GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
 VETO_GRID = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
 ADMIT_GRID = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95]
@@ -77,7 +78,11 @@ def choose_thresholds(gold, scores, counted, negated, cat_gold, cat_probs, lex_c
                  "hybrid": positive}
     pr = {m: precision_recall_fscore_support(gold, np.asarray(d, dtype=int), average="binary",
                                              zero_division=0)[:2] for m, d in decisions.items()}
-    default = max(("hybrid", "model", "lexicon"), key=lambda m: (round(dev[m][0], 6), round(dev[m][1], 6)))
+    # The hybrid is preferred unless another method is measurably better (F1 by
+    # more than PREFER_HYBRID_WITHIN): its decisions keep the rules' explanations
+    # and respect explicit context rules (negation, false senses).
+    best = max(("model", "lexicon"), key=lambda m: (round(dev[m][0], 6), round(dev[m][1], 6)))
+    default = best if dev[best][0] > dev["hybrid"][0] + PREFER_HYBRID_WITHIN else "hybrid"
     return {
         "thresholds": {"model": float(t_model[0]), "veto": float(veto), "admit": float(admit),
                        "category": {c: float(t) for c, t in zip(category_ids, th)}},
