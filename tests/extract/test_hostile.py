@@ -18,6 +18,7 @@ import pytest
 
 from syllabus_audit.extract import extract_file, limits
 from syllabus_audit.types import CORRUPT, EMPTY, ENCRYPTED, OK, STATUSES, TOO_LARGE, UNSUPPORTED
+from tests.extract.conftest import zero_page_pdf
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOC_XML = (
@@ -75,18 +76,6 @@ def _lying_header(data: bytes, member: str, declared: int) -> bytes:
     return bytes(out)
 
 
-def _zero_page_pdf() -> bytes:
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    return out + b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
-
-
 def _pdf(text: str, encrypt=None) -> bytes:
     from reportlab.pdfgen import canvas
 
@@ -125,7 +114,7 @@ def hostile_folder(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     put("corrupt.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40, CORRUPT)
     put("encrypted-password.pdf", _pdf("Hidden", StandardEncryption("secret", ownerPassword="o")), ENCRYPTED)
     put("encrypted-empty-user-password.pdf", _pdf("Readable text", StandardEncryption("", ownerPassword="o")), OK)
-    put("zero-pages.pdf", _zero_page_pdf(), EMPTY)
+    put("zero-pages.pdf", zero_page_pdf(), EMPTY)
 
     docx = _python_docx("Empathy and genuineness.")
     put("truncated.docx", docx[: len(docx) // 2], CORRUPT)

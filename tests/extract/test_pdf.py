@@ -5,6 +5,7 @@ from __future__ import annotations
 from syllabus_audit.extract import extract_file
 from syllabus_audit.extract.pdf import extract_pdf
 from syllabus_audit.types import CORRUPT, EMPTY, ENCRYPTED, HEADING, LIST_ITEM, NEEDS_OCR, OK, PARAGRAPH
+from tests.extract.conftest import zero_page_pdf
 
 BODY1 = (
     "Students will learn to build a strong therapeutic relationship with clients from many "
@@ -161,15 +162,7 @@ def test_pdf_suffix_on_garbage_is_corrupt(write_file):
 
 
 def test_pdf_with_zero_pages_is_empty(write_file):
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
-    out = b"%PDF-1.4\n"
-    offsets = []
-    for i, body in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 3\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    out = zero_page_pdf()
     doc = extract_file(write_file("zero.pdf", out), "zero.pdf")
     assert doc.status == EMPTY
     assert doc.pages == 0
