@@ -12,6 +12,9 @@ from syllabus_audit.sections import load_section_rules
     ("Marking rubric", "assessment"), ("Required readings", "readings"), ("References", "readings"),
     ("Academic integrity policy", "policies"), ("Acknowledgement of Country", "policies"),
     ("Introduction", "other"),
+    ("Lernziele", "learning_outcomes"), ("Inhalte", "content"), ("Prüfungsform", "assessment"),
+    ("Literatur", "readings"), ("Lärandemål", "learning_outcomes"), ("Kursinnehåll", "content"),
+    ("Examination", "assessment"), ("Kurslitteratur", "readings"),
 ])
 def test_heading_kinds(heading, kind):
     assert load_section_rules().kind_of(heading) == kind
