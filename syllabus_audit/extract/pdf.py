@@ -56,6 +56,7 @@ class _Line:
     column: int  # 0 = full width / single column, 1 = left, 2 = right
     page: int = 0
     number: int = 0
+    bold: bool = False  # the whole run is set in a bold font (a heading cue)
 
     @property
     def height(self) -> float:
@@ -218,11 +219,36 @@ def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
         groups = _rect_groups(tp, start, count)
         if not groups:
             continue
+        bold = _is_bold(tp, start, piece)
         if len(groups) == 1:
-            segs.append(_Line(clean_text(piece), *groups[0], 0))
+            segs.append(_Line(clean_text(piece), *groups[0], 0, bold=bold))
         else:
-            segs.extend(_split_by_chars(tp, start, piece, groups))
+            segs.extend(_Line(x.text, x.left, x.bottom, x.right, x.top, 0, bold=bold)
+                        for x in _split_by_chars(tp, start, piece, groups))
     return [s for s in segs if s.text.strip()]
+
+
+_FONT_NAME = ctypes.create_string_buffer(128)
+_FONT_FLAGS = ctypes.c_int()
+
+
+def _char_bold(tp, index: int) -> bool:
+    """Bold by weight (embedded fonts) or by name ("Helvetica-Bold": the base-14
+    fonts report no weight)."""
+    if pdfium_c.FPDFText_GetFontWeight(tp, index) >= 600:
+        return True
+    n = pdfium_c.FPDFText_GetFontInfo(tp, index, _FONT_NAME, len(_FONT_NAME), ctypes.byref(_FONT_FLAGS))
+    return n > 0 and b"bold" in _FONT_NAME.value.lower()
+
+
+def _is_bold(tp, start: int, piece: str) -> bool:
+    """First and last visible characters of a run both bold (a bold label
+    followed by regular text is not a bold run)."""
+    stripped = piece.rstrip()
+    first = len(piece) - len(piece.lstrip())
+    if not stripped.strip():
+        return False
+    return _char_bold(tp, start + first) and _char_bold(tp, start + len(stripped) - 1)
 
 
 def _pieces(text: str):
@@ -310,6 +336,7 @@ def _merge_row(row: list[_Line]) -> _Line:
         max(s.right for s in row),
         max(s.top for s in row),
         row[0].column,
+        bold=all(s.bold for s in row),
     )
 
 
@@ -489,6 +516,8 @@ def _continues(current: list[_Line], line: _Line, kind: str, leading: float, rig
         return False
     if abs(line.height - prev.height) > 0.3 * max(body_h, 1.0) and not _clearly_continues(prev.text, text):
         return False  # font size change: heading / body boundary
+    if prev.bold != line.bold and _bold_title(current if prev.bold else [line]):
+        return False  # a bold title line next to regular text: heading / body boundary
     short_prev = prev.right < right_edge - 0.2 * max(right_edge - first.left, 1.0)
     if short_prev and ends_sentence(prev.text) and not text[:1].islower():
         return False
@@ -506,6 +535,15 @@ def _clearly_continues(prev: str, nxt: str) -> bool:
     return not ends_sentence(prev) and nxt[:1].islower()
 
 
+def _bold_title(lines: list[_Line]) -> bool:
+    """One or two bold lines that read like a title (short, no final punctuation)."""
+    if not lines or len(lines) > 2 or not all(s.bold for s in lines):
+        return False
+    text = " ".join(s.text for s in lines).strip()
+    return (0 < len(text.split()) <= 12 and not text.endswith((".", ",", ";", ":"))
+            and any(c.isalpha() for c in text))
+
+
 def _make(kind: str, lines: list[_Line], body_height: float) -> Block | None:
     parts = [(s.text, s.page, s.number) for s in lines]
     if kind == LIST_ITEM:
@@ -513,6 +551,7 @@ def _make(kind: str, lines: list[_Line], body_height: float) -> Block | None:
     elif len(lines) <= 2:
         text = " ".join(s.text for s in lines)
         big = min(s.height for s in lines) > 1.2 * body_height
-        if (big and looks_like_heading(text, 20)) or (len(lines) == 1 and looks_like_heading(text)):
+        if ((big and looks_like_heading(text, 20)) or (len(lines) == 1 and looks_like_heading(text))
+                or _bold_title(lines)):
             kind = HEADING
     return make_block(kind, parts)

@@ -16,7 +16,7 @@ PdfOp = Sequence
 def make_pdf(tmp_path: Path) -> Callable[..., Path]:
     """make_pdf(name, pages, encrypt=None, font="Helvetica") -> path.
 
-    ``pages`` is a list of pages; each page a list of (x, y_from_top, text[, size]) drawn in
+    ``pages`` is a list of pages; each page a list of (x, y_from_top, text[, size[, font]]) drawn in
     that order (so a test controls the content-stream order), or the string "IMAGE" to
     draw a small raster image instead of text.
     """
@@ -33,7 +33,7 @@ def make_pdf(tmp_path: Path) -> Callable[..., Path]:
             else:
                 for op in ops:
                     x, y, text = op[:3]
-                    c.setFont(font, op[3] if len(op) > 3 else 11)
+                    c.setFont(op[4] if len(op) > 4 else font, op[3] if len(op) > 3 else 11)
                     c.drawString(x, height - y, text)
             c.showPage()
         c.save()

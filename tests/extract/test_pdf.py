@@ -166,3 +166,15 @@ def test_pdf_with_zero_pages_is_empty(write_file):
     doc = extract_file(write_file("zero.pdf", out), "zero.pdf")
     assert doc.status == EMPTY
     assert doc.pages == 0
+
+
+def test_pdf_bold_sentence_case_heading_is_a_heading(make_pdf):
+    page = [(72, 100, "Course description", 11, "Helvetica-Bold"),
+            (72, 114, "This course introduces the relational skills of practice."),
+            (72, 128, "Course code:", 11, "Helvetica-Bold"),
+            (72, 142, "Learning outcomes", 11, "Helvetica-Bold"),
+            (72, 156, "Students build a working alliance with clients.")]
+    doc = extract_file(make_pdf("bold.pdf", [page]), "bold.pdf")
+    kinds = [(b.kind, b.text) for b in doc.blocks]
+    assert ("heading", "Course description") in kinds and ("heading", "Learning outcomes") in kinds
+    assert ("heading", "Course code:") not in kinds  # a label ending in ":" is not a title
