@@ -17,7 +17,7 @@ from sklearn.model_selection import GroupKFold
 
 from .detect.classifier import PassageClassifier
 from .detect.features import lexicon_features
-from .detect.methods import MIN_WORDS_TO_ADMIT, blocks_admission, word_count
+from .detect.methods import MIN_WORDS_TO_ADMIT, blocks_admission, positive_mask, word_count
 from .labelled import LabelledPassage, file_sha256, read_gold
 from .types import COUNTED
 
@@ -39,19 +39,21 @@ def _best(candidates):
     return max(candidates, key=lambda c: (round(c[1][0], 6), round(c[1][1], 6)))
 
 
-def choose_thresholds(gold, scores, counted, negated, cat_gold, cat_probs, lex_cats, category_ids,
+def choose_thresholds(gold, scores, counted, blocked, cat_gold, cat_probs, lex_cats, category_ids,
                       long_enough) -> dict:
-    """Pick thresholds on held-out predictions; returns thresholds and scores per method.
-
-    The decision rules mirror ``detect.methods.is_positive``.
-    """
+    """Pick thresholds on held-out predictions (decided by ``positive_mask``, the
+    same function that decides at scan time); returns thresholds and scores per method."""
     gold = np.asarray(gold)
-    t_model = _best([(t, _f1_kappa(gold, (scores >= t) & (counted | long_enough))) for t in GRID])
-    hybrid = _best([((v, a), _f1_kappa(gold, np.where(counted, scores >= v, ~negated & long_enough & (scores >= a))))
+
+    def decide(method, t_model=0.5, veto=0.5, admit=0.5):
+        return positive_mask(method, scores, counted, blocked, long_enough, t_model, veto, admit)
+
+    t_model = _best([(t, _f1_kappa(gold, decide("model", t_model=t))) for t in GRID])
+    hybrid = _best([((v, a), _f1_kappa(gold, decide("hybrid", veto=v, admit=a)))
                     for v in VETO_GRID for a in ADMIT_GRID if v <= a])  # lexicon support lowers the bar
-    lexicon = _f1_kappa(gold, counted)
+    lexicon = _f1_kappa(gold, decide("lexicon"))
     veto, admit = hybrid[0]
-    positive = np.where(counted, scores >= veto, ~negated & long_enough & (scores >= admit))
+    positive = decide("hybrid", veto=veto, admit=admit)
 
     def per_category_f1(th: list[float]) -> list[float]:
         picked = []
@@ -74,8 +76,7 @@ def choose_thresholds(gold, scores, counted, negated, cat_gold, cat_probs, lex_c
             th[k] = max(GRID, key=lambda t: round(per_category_f1(th[:k] + [t] + th[k + 1:])[k], 6))
     macro_f1 = float(np.mean(per_category_f1(th)))
     dev = {"lexicon": lexicon, "model": t_model[1], "hybrid": hybrid[1]}
-    decisions = {"lexicon": counted, "model": (scores >= t_model[0]) & (counted | long_enough),
-                 "hybrid": positive}
+    decisions = {"lexicon": decide("lexicon"), "model": decide("model", t_model=t_model[0]), "hybrid": positive}
     pr = {m: precision_recall_fscore_support(gold, np.asarray(d, dtype=int), average="binary",
                                              zero_division=0)[:2] for m, d in decisions.items()}
     # The hybrid is preferred unless another method is measurably better (F1 by
@@ -98,9 +99,9 @@ def _analyse(auditor, rows, category_ids):
     hits = [h for _, h in analysed]
     feats = lexicon_features(hits, category_ids)
     counted = np.array([any(x.status == COUNTED for x in h) for h in hits])
-    negated = np.array([blocks_admission(h) for h in hits])  # "blocked" for the hybrid
+    blocked = np.array([blocks_admission(h) for h in hits])
     lex_cats = [{x.category for x in h if x.status == COUNTED} for h in hits]
-    return feats, counted, negated, lex_cats
+    return feats, counted, blocked, lex_cats
 
 
 def _out_of_fold(rows, feats, category_ids, n_splits: int = 5):
@@ -150,10 +151,10 @@ def train(auditor, data_path: Path, out_json: Path, extra: list[Path] = ()) -> d
     rows = [r for r in read_gold(data_path, category_ids, require_split=True) if r.split in ("train", "dev")]
     extra_rows = {Path(p): extra_passages(Path(p), category_ids) for p in extra}
     rows += [r for rs in extra_rows.values() for r in rs]
-    feats, counted, negated, lex_cats = _analyse(auditor, rows, category_ids)
+    feats, counted, blocked, lex_cats = _analyse(auditor, rows, category_ids)
     scores, probs = _out_of_fold(rows, feats, category_ids)
     long_enough = np.array([word_count(r.text) >= MIN_WORDS_TO_ADMIT for r in rows])
-    chosen = choose_thresholds([r.label for r in rows], scores, counted, negated,
+    chosen = choose_thresholds([r.label for r in rows], scores, counted, blocked,
                                [r.categories for r in rows], probs, lex_cats, category_ids, long_enough)
     clf = PassageClassifier().fit([r.text for r in rows], [r.label for r in rows], feats,
                                   [r.categories for r in rows], category_ids)

@@ -71,19 +71,34 @@ def score_passages(model: Model, texts: list[str], hits: list[list[Hit]]) -> tup
             model.classifier.category_proba(texts, feats))
 
 
-def is_positive(method: str, text: str, hits: list[Hit], score: float | None, t: Thresholds | None,
-                threshold: float | None = None) -> bool:
-    """The passage-level decision of each method."""
-    counted = any(h.status == COUNTED for h in hits)
+def positive_mask(method: str, scores, counted, blocked, long_enough, model_t: float, veto: float,
+                  admit: float):
+    """The passage-level decision of each method, on arrays (one element per
+    passage); the single definition used both to decide and to tune thresholds.
+
+    counted: the rules counted a hit; blocked: a context rule fired on explicit
+    evidence (``blocks_admission``); long_enough: at least ``MIN_WORDS_TO_ADMIT`` words.
+    """
+    counted = np.asarray(counted, dtype=bool)
     if method == "lexicon":
         return counted
+    scores = np.asarray(scores, dtype=float)
+    long_enough = np.asarray(long_enough, dtype=bool)
     if method == "model":
-        return score >= (t.model if threshold is None else threshold) and (
-            counted or word_count(text) >= MIN_WORDS_TO_ADMIT)
-    if counted:
-        return score >= t.veto
-    return (not blocks_admission(hits) and word_count(text) >= MIN_WORDS_TO_ADMIT
-            and score >= (t.admit if threshold is None else threshold))
+        return (scores >= model_t) & (counted | long_enough)
+    return np.where(counted, scores >= veto, ~np.asarray(blocked, dtype=bool) & long_enough & (scores >= admit))
+
+
+def is_positive(method: str, text: str, hits: list[Hit], score: float | None, t: Thresholds | None,
+                threshold: float | None = None) -> bool:
+    """``positive_mask`` for one passage; ``threshold`` overrides the model /
+    admit threshold."""
+    if method == "lexicon":
+        return any(h.status == COUNTED for h in hits)
+    return bool(positive_mask(
+        method, [score], [any(h.status == COUNTED for h in hits)], [blocks_admission(hits)],
+        [word_count(text) >= MIN_WORDS_TO_ADMIT], t.model if threshold is None else threshold, t.veto,
+        t.admit if threshold is None else threshold)[0])
 
 
 def blocks_admission(hits: list[Hit]) -> bool:
