@@ -15,6 +15,7 @@ import sqlite3
 import zlib
 from pathlib import Path
 
+from .errors import InputError
 from .types import Anchor, Block, ExtractedDocument
 
 SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
@@ -49,7 +50,10 @@ class ExtractionCache:
         self._pid = None
         # Create the file, schema and WAL mode once, here (before any worker is
         # forked): concurrent first connections could otherwise race on it.
-        self._db().close()
+        try:
+            self._db().close()
+        except (OSError, sqlite3.Error) as exc:
+            raise InputError(f"{self.path}: cannot use the cache ({exc}); use --cache-dir or --no-cache") from None
         self._conn = None
 
     def _db(self) -> sqlite3.Connection:

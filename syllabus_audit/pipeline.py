@@ -284,7 +284,13 @@ def audit_on_dask(address, config: tuple, sources: list[SourceFile], progress=No
         from distributed import Client
     except ImportError:
         raise InputError("--scheduler needs Dask: pip install 'syllabus-audit[dask]'") from None
-    client = address if isinstance(address, Client) else Client(address)
+    if isinstance(address, Client):
+        client = address
+    else:
+        try:
+            client = Client(address, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise InputError(f"--scheduler {address}: cannot connect to a Dask scheduler: {exc}") from None
     try:
         futures = client.map(_audit_on_worker, sources, config=config, pure=False)
         for i, future in enumerate(futures, 1):

@@ -89,3 +89,14 @@ def test_dask_local_cluster_gives_identical_json():
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         remote = syllabus_audit.audit(DEMO, scheduler=client)
     assert json.dumps(remote) == json.dumps(local)
+
+
+def test_unusable_cache_dir_and_unreachable_scheduler_are_one_line_errors(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = CliRunner().invoke(cli, ["scan", str(DEMO), "--cache-dir", str(blocker / "sub"), "-q"])
+    assert result.exit_code == 1
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("Error: ") and "cannot use the cache" in line
+    result = CliRunner().invoke(cli, ["scan", str(DEMO), "--no-cache", "-q", "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1 and "cannot connect to a Dask scheduler" in result.output

@@ -98,18 +98,20 @@ def write_file(tmp_path: Path) -> Callable[[str, bytes | str], Path]:
     return write
 
 
-@pytest.fixture
-def zip_bytes() -> Callable[[dict[str, bytes]], bytes]:
+def zip_of(members: dict[str, bytes]) -> bytes:
+    """A deflated zip holding ``members`` (name -> bytes)."""
     import zipfile
 
-    def build(members: dict[str, bytes]) -> bytes:
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-            for name, data in members.items():
-                zf.writestr(name, data)
-        return buf.getvalue()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
 
-    return build
+
+@pytest.fixture
+def zip_bytes() -> Callable[[dict[str, bytes]], bytes]:
+    return zip_of
 
 
 def zero_page_pdf() -> bytes:

@@ -18,7 +18,7 @@ import pytest
 
 from syllabus_audit.extract import extract_file, limits
 from syllabus_audit.types import CORRUPT, EMPTY, ENCRYPTED, OK, STATUSES, TOO_LARGE, UNSUPPORTED
-from tests.extract.conftest import zero_page_pdf
+from tests.extract.conftest import zero_page_pdf, zip_of
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOC_XML = (
@@ -43,12 +43,7 @@ XXE = (
 )
 
 
-def _docx(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
+_docx = zip_of
 
 
 def _zero_bomb(path: Path, name: str, megabytes: int) -> None:
