@@ -288,7 +288,7 @@ def audit_on_dask(address, config: tuple, sources: list[SourceFile], progress=No
         client = address
     else:
         try:
-            client = Client(address, timeout="20s")
+            client = Client(address, timeout="10s")
         except (OSError, TimeoutError, ValueError) as exc:
             raise InputError(f"--scheduler {address}: cannot connect to a Dask scheduler: {exc}") from None
     try:
