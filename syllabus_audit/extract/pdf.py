@@ -206,6 +206,10 @@ def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
     lines is cut at pdfium's joined-hyphen marks, and boxed with the text rects
     of its char range. Only a line whose rects show a wide gap (table cells,
     interleaved columns) is split further, using per-char boxes.
+
+    Hot loop (one pass per text line): pdfium is called through the raw
+    handle, the rects of a range are read once, and the boldness of a text
+    object (its font) is looked up once per page.
     """
     n_chars = tp.count_chars()
     if n_chars <= 0:
@@ -213,23 +217,81 @@ def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
     text = tp.get_text_range()
     if len(text) != n_chars:  # pdfium inserted/excluded chars: no 1:1 index map
         return _segments_bounded(tp)
+    raw = tp.raw
+    bold_of: dict = {}
     segs: list[_Line] = []
-    for start, piece in _pieces(text):
-        count = len(piece)
-        groups = _rect_groups(tp, start, count)
-        if not groups:
-            continue
-        bold = _is_bold(tp, start, piece)
-        if len(groups) == 1:
-            segs.append(_Line(clean_text(piece), *groups[0], 0, bold=bold))
+    append = segs.append
+    count_rects, get_rect = _CountRects, _GetRect
+    L, B, R, T = _RL, _RB, _RR, _RT
+    pos = 0
+    for line in text.split("\r\n"):
+        if "\ufffe" in line:
+            pieces = _split_marks(line, pos)
+        elif line.strip():
+            pieces = ((pos, line),)
         else:
-            segs.extend(_Line(x.text, x.left, x.bottom, x.right, x.top, 0, bold=bold)
-                        for x in _split_by_chars(tp, start, piece, groups))
+            pos += len(line) + 2
+            continue
+        pos += len(line) + 2
+        for start, piece in pieces:
+            # Boxes of the char range, merging rects on one baseline with a small gap.
+            groups: list[list[float]] = []
+            n_rects = count_rects(raw, start, len(piece))
+            if n_rects == -1:
+                raise pdfium.PdfiumError("Failed to count rectangles.")
+            for j in range(n_rects):
+                if not get_rect(raw, j, L, T, R, B):  # yes, ltrb
+                    raise pdfium.PdfiumError("Failed to get rectangle. (Make sure count_rects() was called with default "
+                                             "params once before subsequent get_rect() calls.)")
+                left, bottom, right, top = L.value, B.value, R.value, T.value
+                if groups:
+                    g = groups[-1]
+                    g_height = g[3] - g[1]
+                    r_height = top - bottom
+                    height = max(g_height, r_height, 1.0)
+                    same_row = min(g[3], top) - max(g[1], bottom) > 0.3 * min(g_height, r_height)
+                    if same_row and -height < left - g[2] < 1.5 * height:
+                        g[0], g[1], g[2], g[3] = min(g[0], left), min(g[1], bottom), max(g[2], right), max(g[3], top)
+                        continue
+                groups.append([left, bottom, right, top])
+            if not groups:
+                continue
+            bold = _is_bold(raw, start, piece, bold_of)
+            if len(groups) == 1:
+                g = groups[0]
+                append(_Line(clean_text(piece), g[0], g[1], g[2], g[3], 0, bold=bold))
+            else:
+                for x in _split_by_chars(raw, start, piece, groups):
+                    x.bold = bold
+                    append(x)
     return [s for s in segs if s.text.strip()]
+
+
+def _split_marks(raw: str, pos: int) -> list[tuple[int, str]]:
+    """Cut one text line at pdfium's joined-hyphen marks (U+FFFE stays with the part before it)."""
+    out = []
+    sub = 0
+    for part in raw.split("\ufffe"):
+        end = sub + len(part) + (1 if sub + len(part) < len(raw) else 0)
+        chunk = raw[sub:end]
+        if chunk.strip():
+            out.append((pos + sub, chunk))
+        sub = end
+    return out
 
 
 _FONT_NAME = ctypes.create_string_buffer(128)
 _FONT_FLAGS = ctypes.c_int()
+_RL, _RB, _RR, _RT = (ctypes.c_double() for _ in range(4))
+_CountRects = pdfium_c.FPDFText_CountRects
+_GetRect = pdfium_c.FPDFText_GetRect
+_GetCharBox = pdfium_c.FPDFText_GetCharBox
+# The text object of a char, as a plain address; None for generated chars.
+_TextObjectAddress = ctypes.cast(
+    pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+)
+# The font of a text object, as a plain address.
+_FontAddress = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p))
 
 
 def _char_bold(tp, index: int) -> bool:
@@ -241,62 +303,65 @@ def _char_bold(tp, index: int) -> bool:
     return n > 0 and b"bold" in _FONT_NAME.value.lower()
 
 
-def _is_bold(tp, start: int, piece: str) -> bool:
+def _cached_bold(tp, index: int, cache: dict) -> bool:
+    """``_char_bold``, computed once per font of the page: pdfium takes the
+    weight and the name from the font of the char's text object, so every char
+    set in one font gives the same answer."""
+    obj = _TextObjectAddress(tp, index)
+    font = _FontAddress(obj) if obj else None
+    if not font:
+        return _char_bold(tp, index)
+    bold = cache.get(font)
+    if bold is None:
+        bold = cache[font] = _char_bold(tp, index)
+    return bold
+
+
+def _is_bold(tp, start: int, piece: str, cache: dict) -> bool:
     """First and last visible characters of a run both bold (a bold label
     followed by regular text is not a bold run)."""
     stripped = piece.rstrip()
     first = len(piece) - len(piece.lstrip())
     if not stripped.strip():
         return False
-    return _char_bold(tp, start + first) and _char_bold(tp, start + len(stripped) - 1)
-
-
-def _pieces(text: str):
-    pos = 0
-    for raw in text.split("\r\n"):
-        sub = 0
-        for part in raw.split("\ufffe"):
-            end = sub + len(part) + (1 if sub + len(part) < len(raw) else 0)
-            chunk = raw[sub:end]
-            if chunk.strip():
-                yield pos + sub, chunk
-            sub = end
-        pos += len(raw) + 2
-
-
-def _rect_groups(tp, start: int, count: int) -> list[tuple[float, float, float, float]]:
-    """Boxes of a char range, merging rects on one baseline with a small gap."""
-    groups: list[list[float]] = []
-    for j in range(tp.count_rects(start, count)):
-        left, bottom, right, top = tp.get_rect(j)
-        if groups:
-            g = groups[-1]
-            height = max(g[3] - g[1], top - bottom, 1.0)
-            same_row = min(g[3], top) - max(g[1], bottom) > 0.3 * min(g[3] - g[1], top - bottom)
-            if same_row and -height < left - g[2] < 1.5 * height:
-                g[0], g[1], g[2], g[3] = min(g[0], left), min(g[1], bottom), max(g[2], right), max(g[3], top)
-                continue
-        groups.append([left, bottom, right, top])
-    return [tuple(g) for g in groups]
+    return _cached_bold(tp, start + first, cache) and _cached_bold(tp, start + len(stripped) - 1, cache)
 
 
 def _split_by_chars(tp, start: int, piece: str, groups) -> list[_Line]:
-    """Assign each char of a piece to the box its centre falls in (chars come in box order)."""
-    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
-    parts = [""] * len(groups)
+    """Assign each char of a piece to the box its centre falls in (chars come in box order).
+
+    The box index only moves forward, so each box gets a slice of the piece;
+    once the last box is reached the remaining chars need no lookup.
+    """
+    left, bottom, right, top = _RL, _RB, _RR, _RT
+    get_box = _GetCharBox
+    # (x0, y0, x1, y1) of each box widened by 1 on every side, as the centre test needs it.
+    boxes = [(g[0] - 1, g[1] - 1, g[2] + 1, g[3] + 1) for g in groups]
+    last = len(groups) - 1
+    cuts = [0]
     k = 0
-    for i, ch in enumerate(piece):
-        if pdfium_c.FPDFText_GetCharBox(tp, start + i, left, right, bottom, top) and right.value > left.value:
-            cx = (left.value + right.value) / 2
-            cy = (bottom.value + top.value) / 2
-            while k + 1 < len(groups) and not _inside(groups[k], cx, cy) and _inside(groups[k + 1], cx, cy):
-                k += 1
-        parts[k] += ch
-    return [_Line(clean_text(t), *g, 0) for t, g in zip(parts, groups)]
-
-
-def _inside(g, x: float, y: float) -> bool:
-    return g[0] - 1 <= x <= g[2] + 1 and g[1] - 1 <= y <= g[3] + 1
+    for i in range(len(piece)):
+        if get_box(tp, start + i, left, right, bottom, top):
+            lv, rv = left.value, right.value
+            if rv > lv:
+                cx = (lv + rv) / 2
+                cy = (bottom.value + top.value) / 2
+                moved = False
+                while k < last:
+                    b = boxes[k]
+                    if b[0] <= cx <= b[2] and b[1] <= cy <= b[3]:
+                        break
+                    b = boxes[k + 1]
+                    if not (b[0] <= cx <= b[2] and b[1] <= cy <= b[3]):
+                        break
+                    k += 1
+                    moved = True
+                if moved:
+                    cuts.extend([i] * (k + 1 - len(cuts)))
+                    if k == last:
+                        break
+    cuts.extend([len(piece)] * (len(groups) + 1 - len(cuts)))
+    return [_Line(clean_text(piece[cuts[n]:cuts[n + 1]]), g[0], g[1], g[2], g[3], 0) for n, g in enumerate(groups)]
 
 
 def _segments_bounded(tp) -> list[_Line]:
@@ -309,18 +374,30 @@ def _segments_bounded(tp) -> list[_Line]:
 
 def _group_lines(segs: list[_Line]) -> list[_Line]:
     """Merge segments that sit on the same baseline into lines, top to bottom."""
-    segs = sorted(segs, key=lambda s: (-s.top, s.left))
+    segs = sorted(segs, key=_top_left)
     rows: list[list[_Line]] = []
+    row = None
     for s in segs:
-        row = rows[-1] if rows else None
         if row is not None:
             r = row[0]
             overlap = min(r.top, s.top) - max(r.bottom, s.bottom)
-            if overlap > 0.5 * min(r.height, s.height, 1e9) or abs(r.top - s.top) < 1.0:
+            if overlap > 0.5 * min(r.top - r.bottom, s.top - s.bottom, 1e9) or abs(r.top - s.top) < 1.0:
                 row.append(s)
                 continue
-        rows.append([s])
-    return [_merge_row(row) for row in rows]
+        row = [s]
+        rows.append(row)
+    return [_merge_row(row) if len(row) > 1 else _single_row(row[0]) for row in rows]
+
+
+def _top_left(s: _Line) -> tuple[float, float]:
+    return (-s.top, s.left)
+
+
+def _single_row(s: _Line) -> _Line:
+    """``_merge_row([s])``, reusing the segment (it is not used elsewhere)."""
+    s.text = collapse_ws(s.text.strip().replace("\n", " "))
+    s.page = s.number = 0
+    return s
 
 
 def _merge_row(row: list[_Line]) -> _Line:

@@ -51,8 +51,14 @@ for _b in range(0x80, 0xA0):
     except UnicodeDecodeError:
         _CLEAN_TABLE[_b] = None
 
-_WS_RE = re.compile(r"[ \t\u2000-\u200a\u202f\u205f\u3000]+")
+# The horizontal white space collapse_ws folds into one space.
+_WS_CHARS = " \t\u2000-\u200a\u202f\u205f\u3000"
+# Only the runs that change: two or more of them, or one that is not a plain space
+# (a lone space already reads as itself). Same result as replacing every run.
+_WS_RE = re.compile(f"[{_WS_CHARS[1:]}][{_WS_CHARS}]*| [{_WS_CHARS}]+")
 _NEWLINES_RE = re.compile(r"\r\n?")
+# Any character _CLEAN_TABLE changes (most text has none: skip the translate).
+_CLEAN_NEEDED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CLEAN_TABLE)) + "]")
 
 # A list marker at the start of a line: bullets, dashes, "1." "1)" "a)" "(a)" "(iv)".
 BULLET_RE = re.compile(
@@ -73,7 +79,8 @@ def clean_text(text: str) -> str:
     """
     if "\r" in text:
         text = _NEWLINES_RE.sub("\n", text)
-    text = text.translate(_CLEAN_TABLE)
+    if _CLEAN_NEEDED_RE.search(text) is not None:
+        text = text.translate(_CLEAN_TABLE)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     return text
@@ -81,6 +88,8 @@ def clean_text(text: str) -> str:
 
 def collapse_ws(text: str) -> str:
     """Collapse runs of spaces/tabs (not newlines) into one space and strip the ends."""
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # ASCII: only single spaces, nothing to collapse
     return _WS_RE.sub(" ", text).strip()
 
 
@@ -185,8 +194,12 @@ def make_block(kind: str, lines: Sequence[tuple[str, int | None, int]], sep: str
         return None
     lead = len(raw) - len(raw.lstrip())
     # Shift anchors past the stripped lead; keep those that still point into the text.
-    kept = [Anchor(max(a.offset - lead, 0), a.page, a.line) for a in anchors if a.offset - lead < len(text)]
-    kept = [a for i, a in enumerate(kept) if i + 1 == len(kept) or kept[i + 1].offset != a.offset]
+    if lead:
+        kept = [Anchor(max(a.offset - lead, 0), a.page, a.line) for a in anchors if a.offset - lead < len(text)]
+    else:  # nothing to shift (offsets are never negative)
+        kept = [a for a in anchors if a.offset < len(text)]
+    if len(kept) > 1:
+        kept = [a for i, a in enumerate(kept) if i + 1 == len(kept) or kept[i + 1].offset != a.offset]
     if not kept or kept[0].offset != 0:
         first = kept[0] if kept else anchors[0]
         kept = [Anchor(0, first.page, first.line)] + [a for a in kept if a.offset != 0]
