@@ -234,29 +234,33 @@ def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
             continue
         pos += len(line) + 2
         for start, piece in pieces:
-            # Boxes of the char range, merging rects on one baseline with a small gap.
-            groups: list[list[float]] = []
             n_rects = count_rects(raw, start, len(piece))
-            if n_rects == -1:
-                raise pdfium.PdfiumError("Failed to count rectangles.")
-            for j in range(n_rects):
-                if not get_rect(raw, j, L, T, R, B):  # yes, ltrb
-                    raise pdfium.PdfiumError("Failed to get rectangle. (Make sure count_rects() was called with default "
-                                             "params once before subsequent get_rect() calls.)")
-                left, bottom, right, top = L.value, B.value, R.value, T.value
-                if groups:
-                    g = groups[-1]
-                    g_height = g[3] - g[1]
-                    r_height = top - bottom
-                    height = max(g_height, r_height, 1.0)
-                    same_row = min(g[3], top) - max(g[1], bottom) > 0.3 * min(g_height, r_height)
-                    if same_row and -height < left - g[2] < 1.5 * height:
-                        g[0], g[1], g[2], g[3] = min(g[0], left), min(g[1], bottom), max(g[2], right), max(g[3], top)
-                        continue
-                groups.append([left, bottom, right, top])
-            if not groups:
+            if n_rects <= 0:
+                if n_rects == -1:
+                    raise pdfium.PdfiumError("Failed to count rectangles.")
                 continue
-            bold = _is_bold(raw, start, piece, bold_of)
+            # Boxes of the char range, merging rects on one baseline with a small gap.
+            if not get_rect(raw, 0, L, T, R, B):  # yes, ltrb
+                raise pdfium.PdfiumError(_GET_RECT_ERROR)
+            groups = [[L.value, B.value, R.value, T.value]]
+            for j in range(1, n_rects):
+                if not get_rect(raw, j, L, T, R, B):
+                    raise pdfium.PdfiumError(_GET_RECT_ERROR)
+                left, bottom, right, top = L.value, B.value, R.value, T.value
+                g = groups[-1]
+                g_height = g[3] - g[1]
+                r_height = top - bottom
+                height = max(g_height, r_height, 1.0)
+                same_row = min(g[3], top) - max(g[1], bottom) > 0.3 * min(g_height, r_height)
+                if same_row and -height < left - g[2] < 1.5 * height:
+                    g[0], g[1], g[2], g[3] = min(g[0], left), min(g[1], bottom), max(g[2], right), max(g[3], top)
+                else:
+                    groups.append([left, bottom, right, top])
+            # Bold: first and last visible characters both bold (a bold label
+            # followed by regular text is not a bold run).
+            stripped = piece.rstrip()
+            bold = (_cached_bold(raw, start + len(piece) - len(piece.lstrip()), bold_of)
+                    and _cached_bold(raw, start + len(stripped) - 1, bold_of))
             if len(groups) == 1:
                 g = groups[0]
                 append(_Line(clean_text(piece), g[0], g[1], g[2], g[3], 0, bold=bold))
@@ -283,6 +287,8 @@ def _split_marks(raw: str, pos: int) -> list[tuple[int, str]]:
 _FONT_NAME = ctypes.create_string_buffer(128)
 _FONT_FLAGS = ctypes.c_int()
 _RL, _RB, _RR, _RT = (ctypes.c_double() for _ in range(4))
+_GET_RECT_ERROR = ("Failed to get rectangle. (Make sure count_rects() was called with default params once "
+                   "before subsequent get_rect() calls.)")
 _CountRects = pdfium_c.FPDFText_CountRects
 _GetRect = pdfium_c.FPDFText_GetRect
 _GetCharBox = pdfium_c.FPDFText_GetCharBox
@@ -315,16 +321,6 @@ def _cached_bold(tp, index: int, cache: dict) -> bool:
     if bold is None:
         bold = cache[font] = _char_bold(tp, index)
     return bold
-
-
-def _is_bold(tp, start: int, piece: str, cache: dict) -> bool:
-    """First and last visible characters of a run both bold (a bold label
-    followed by regular text is not a bold run)."""
-    stripped = piece.rstrip()
-    first = len(piece) - len(piece.lstrip())
-    if not stripped.strip():
-        return False
-    return _cached_bold(tp, start + first, cache) and _cached_bold(tp, start + len(stripped) - 1, cache)
 
 
 def _split_by_chars(tp, start: int, piece: str, groups) -> list[_Line]:
@@ -431,11 +427,17 @@ def _find_gutter(segs: list[_Line]) -> float | None:
     width = x1 - x0
     if width < 50:
         return None
+    xs = np.arange(x0 + 0.25 * width, x0 + 0.75 * width, 1.0)
+    limit = max(1, int(0.15 * len(segs)))
+    # Lines crossing the whole middle cross every x in it: more than `limit`
+    # of them (a one-column page) and no x can be free.
+    first, last = float(xs[0]), float(xs[-1])
+    if sum(1 for s in segs if s.left < first and s.right > last) > limit:
+        return None
     lefts = np.fromiter((s.left for s in segs), float, len(segs))
     rights = np.fromiter((s.right for s in segs), float, len(segs))
-    xs = np.arange(x0 + 0.25 * width, x0 + 0.75 * width, 1.0)
     crossing = ((lefts[:, None] < xs) & (rights[:, None] > xs)).sum(axis=0)
-    free = crossing <= max(1, int(0.15 * len(segs)))
+    free = crossing <= limit
     best: tuple[float, float] | None = None
     run_start = None
     for x, ok in zip(xs.tolist() + [None], free.tolist() + [False]):

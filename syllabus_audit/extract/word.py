@@ -8,11 +8,23 @@ Provenance: page is None; line is the 1-based ordinal of the ``w:p`` element in
 reading order (empty paragraphs counted): body paragraphs and table-cell
 paragraphs in document order, each text-box paragraph right after the
 paragraph that anchors it; then header, footer, footnote and endnote parts.
+
+Style memo: documents made from one template share ``word/styles.xml`` byte
+for byte (often 300+ kB, costing most of the parse time), so the style kinds
+derived from it are kept in a small per-process LRU keyed by the SHA-256 of
+the part's bytes. The part is still read with the zip limits every time; only
+bytes that were parsed (DTD refused, libxml2 limits) and walked once can hit
+the memo, and the memoised mapping is read-only.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import threading
+from collections import OrderedDict
+from types import MappingProxyType
+from typing import Mapping
 
 from lxml import etree
 
@@ -52,13 +64,19 @@ def extract_docx(abs_path: str, rel_path: str) -> ExtractedDocument:
         return ExtractedDocument(rel_path, FORMAT, CORRUPT, f"not a valid Word file: {exc}")
     if "word/document.xml" not in parts:
         return ExtractedDocument(rel_path, FORMAT, CORRUPT, "Word file is missing word/document.xml")
+    style_kinds: Mapping[str, str] = {}
+    roots = {}
     try:
-        roots = {name: parse_xml(data) for name, data in parts.items()}
+        for name, data in parts.items():  # in archive order: the first damaged part is the one reported
+            if name == "word/styles.xml":
+                style_kinds = _memo_style_kinds(data)
+            else:
+                roots[name] = parse_xml(data)
     except UnsafeArchive as exc:
         return ExtractedDocument(rel_path, FORMAT, CORRUPT, str(exc))
     except etree.XMLSyntaxError as exc:
         return ExtractedDocument(rel_path, FORMAT, CORRUPT, f"damaged XML in Word file: {exc}")
-    walker = _Walker(_style_kinds(roots.get("word/styles.xml")))
+    walker = _Walker(style_kinds)
     body = roots["word/document.xml"].find(_W + "body")
     if body is not None:
         walker.walk(body)
@@ -87,6 +105,31 @@ def _read_parts(zf) -> dict[str, bytes]:
             continue
         parts[name] = limits.read_member(zf, info)
     return parts
+
+
+STYLE_MEMO_SIZE = 32  # distinct styles parts remembered per process
+_style_memo: OrderedDict[bytes, Mapping[str, str]] = OrderedDict()
+_style_memo_lock = threading.Lock()
+
+
+def _memo_style_kinds(data: bytes) -> Mapping[str, str]:
+    """``_style_kinds(parse_xml(data))``, memoised by the SHA-256 of ``data``.
+
+    A miss parses (raising like ``parse_xml`` for a DTD or damaged XML, and
+    then nothing is stored) and walks the part; a hit needs the same bytes.
+    """
+    key = hashlib.sha256(data).digest()
+    with _style_memo_lock:
+        kinds = _style_memo.get(key)
+        if kinds is not None:
+            _style_memo.move_to_end(key)
+            return kinds
+    kinds = MappingProxyType(_style_kinds(parse_xml(data)))
+    with _style_memo_lock:
+        _style_memo[key] = kinds
+        while len(_style_memo) > STYLE_MEMO_SIZE:
+            _style_memo.popitem(last=False)
+    return kinds
 
 
 def _style_kinds(styles: etree._Element | None) -> dict[str, str]:
@@ -125,7 +168,7 @@ def _style_kinds(styles: etree._Element | None) -> dict[str, str]:
 class _Walker:
     """Walks OOXML containers in reading order and collects blocks."""
 
-    def __init__(self, style_kinds: dict[str, str]):
+    def __init__(self, style_kinds: Mapping[str, str]):
         self.style_kinds = style_kinds
         self.blocks: list[Block] = []
         self.count = 0  # paragraph ordinal = the line number

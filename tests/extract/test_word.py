@@ -135,3 +135,80 @@ def test_docx_entities_are_not_expanded(write_file, zip_bytes):
     )
     doc = extract_file(write_file("ent.docx", zip_bytes({"word/document.xml": xml})), "ent.docx")
     assert "EXPANDED" not in " ".join(b.text for b in doc.blocks)
+
+
+# --- style memo (word/styles.xml shared by documents from one template) -------------
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+STYLED_BODY = (
+    f'<w:document {W_NS}><w:body>'
+    '<w:p><w:pPr><w:pStyle w:val="Custom1"/></w:pPr><w:r><w:t>Learning Outcomes</w:t></w:r></w:p>'
+    '<w:p><w:pPr><w:pStyle w:val="Custom2"/></w:pPr><w:r><w:t>Listen reflectively.</w:t></w:r></w:p>'
+    "</w:body></w:document>"
+).encode()
+
+
+def _styles(custom1_name: str) -> bytes:
+    return (
+        f'<w:styles {W_NS}>'
+        f'<w:style w:type="paragraph" w:styleId="Custom1"><w:name w:val="{custom1_name}"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Base"><w:name w:val="list paragraph"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Custom2"><w:name w:val="my item"/><w:basedOn w:val="Base"/></w:style>'
+        "</w:styles>"
+    ).encode()
+
+
+def _styled_docx(write_file, zip_bytes, name: str, styles: bytes):
+    return write_file(name, zip_bytes({"word/document.xml": STYLED_BODY, "word/styles.xml": styles}))
+
+
+def _kinds(doc):
+    return [(b.kind, b.text) for b in doc.blocks]
+
+
+def test_docx_same_styles_part_is_walked_once_and_gives_same_kinds(write_file, zip_bytes, monkeypatch):
+    from syllabus_audit.extract import word
+
+    monkeypatch.setattr(word, "_style_memo", type(word._style_memo)())
+    calls = []
+    real = word._style_kinds
+    monkeypatch.setattr(word, "_style_kinds", lambda root: calls.append(1) or real(root))
+    styles = _styles("heading 1")
+    expected = [(HEADING, "Learning Outcomes"), (LIST_ITEM, "Listen reflectively.")]
+    first = extract_docx(str(_styled_docx(write_file, zip_bytes, "a.docx", styles)), "a.docx")
+    second = extract_docx(str(_styled_docx(write_file, zip_bytes, "b.docx", bytes(styles))), "b.docx")
+    assert _kinds(first) == _kinds(second) == expected
+    assert len(calls) == 1  # the second document was served from the memo
+
+    # Same length, different bytes: must be parsed again, and "quotation" is no heading.
+    changed = _styles("quotation")
+    assert len(changed) == len(styles)
+    third = extract_docx(str(_styled_docx(write_file, zip_bytes, "c.docx", changed)), "c.docx")
+    assert _kinds(third) == [(PARAGRAPH, "Learning Outcomes"), (LIST_ITEM, "Listen reflectively.")]
+    assert len(calls) == 2
+    # And the original template is still remembered alongside it.
+    again = extract_docx(str(_styled_docx(write_file, zip_bytes, "d.docx", styles)), "d.docx")
+    assert _kinds(again) == expected and len(calls) == 2
+
+
+def test_docx_style_memo_is_bounded(write_file, zip_bytes, monkeypatch):
+    from syllabus_audit.extract import word
+
+    monkeypatch.setattr(word, "_style_memo", type(word._style_memo)())
+    monkeypatch.setattr(word, "STYLE_MEMO_SIZE", 2)
+    for i in range(5):
+        extract_docx(str(_styled_docx(write_file, zip_bytes, f"s{i}.docx", _styles(f"heading {i}"))), f"s{i}.docx")
+    assert len(word._style_memo) == 2
+
+
+def test_docx_unsafe_or_damaged_styles_part_is_refused_every_time(write_file, zip_bytes, monkeypatch):
+    from syllabus_audit.extract import word
+
+    monkeypatch.setattr(word, "_style_memo", type(word._style_memo)())
+    dtd = b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY x "X">]>' + _styles("heading 1")
+    damaged = _styles("heading 1")[:-5]
+    for bad, word_in_reason in ((dtd, "DTD"), (damaged, "damaged XML")):
+        for name in ("x1.docx", "x2.docx"):  # the second time too: a refused part is never memoised
+            doc = extract_file(_styled_docx(write_file, zip_bytes, name, bad), name)
+            assert doc.status == CORRUPT and word_in_reason in doc.reason
+    assert len(word._style_memo) == 0
