@@ -542,6 +542,7 @@ def _blocks(pages: list[list[_Line]]) -> tuple[Block, ...]:
     blocks: list[Block] = []
     current: list[_Line] = []
     kind = PARAGRAPH
+    bullet_match = BULLET_RE.match
 
     def flush():
         nonlocal current
@@ -558,7 +559,8 @@ def _blocks(pages: list[list[_Line]]) -> tuple[Block, ...]:
         leading = _typical_leading(lines)
         right_edge = max(s.right for s in lines)
         for line in lines:
-            text, bullet = _bullet(line.text)
+            m = bullet_match(line.text)  # _bullet(line.text)[1], without slicing the text
+            bullet = m is not None and m.end() < len(line.text)
             if current and not bullet and _continues(current, line, kind, leading, right_edge, body_height):
                 current.append(line)
                 continue

@@ -221,19 +221,21 @@ def ends_sentence(text: str) -> bool:
 def looks_like_heading(text: str, max_words: int = 12) -> bool:
     """A short title-like line: ALL CAPS, or Title Case, with no final sentence punctuation."""
     t = text.strip()
-    if not t or len(t) > 120 or t.endswith((".", ",", ";", "?", "!")) or not any(c.isalpha() for c in t):
+    if not t or len(t) > 120 or t.endswith((".", ",", ";", "?", "!")) or not any(map(str.isalpha, t)):
         return False
     words = t.split()
     if len(words) > max_words:
         return False
-    if len(words) > 2 and sum(any(c.isdigit() for c in w) for w in words) * 3 > len(words):
+    if len(words) > 2 and any(map(str.isdigit, t)) and sum(any(map(str.isdigit, w)) for w in words) * 3 > len(words):
         return False  # "A 93 to 100 4.0": a table row, not a title
-    letters = [c for c in t if c.isalpha()]
-    if all(not c.islower() for c in letters) and len(letters) >= 3:
+    letters = list(filter(str.isalpha, t))
+    if not any(map(str.islower, letters)) and len(letters) >= 3:
         return True
-    small = {"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "or", "at", "by", "&", "vs", "from"}
     caps = [w for w in words if w[0].isalpha()]
-    return bool(caps) and caps[0][0].isupper() and all(w[0].isupper() or w.lower() in small for w in caps)
+    return bool(caps) and caps[0][0].isupper() and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in caps)
+
+
+_SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "in", "on", "for", "to", "with", "or", "at", "by", "&", "vs", "from"})
 
 
 def non_empty(blocks: Iterable[Block | None]) -> tuple[Block, ...]:
