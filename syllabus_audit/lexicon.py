@@ -25,7 +25,7 @@ _TAG_KEYS = {"label", "description", "terms"}
 _TERM_KEYS = {"term", "strength", "match", "note"}
 _EXAMPLE_KEYS = {"positive", "negative"}
 _SENSE_KEYS = {"description", "phrases", "cues", "applies_to", "window"}
-_CONTEXT_KEYS = {"client_cues", "negation"}
+_CONTEXT_KEYS = {"client_cues", "model_cues", "negation"}
 _NEGATION_KEYS = {"before", "window", "phrases", "pseudo"}
 
 DEFAULT_LEXICON = "relationship_skills.yaml"
@@ -82,6 +82,9 @@ class Lexicon:
     negation: Negation
     sha256: str
     source: str
+    # Words that let the classifier judge a passage without licensing anything
+    # themselves (a passage needs a term, tag, client cue or one of these).
+    model_cues: tuple[str, ...] = ()
 
     @property
     def category_ids(self) -> tuple[str, ...]:
@@ -239,6 +242,7 @@ def _parse(data, src: str, sha: str) -> Lexicon:
         tags=tuple(_parse_category(src, k, v, False) for k, v in tags.items()),
         other_senses=tuple(_parse_sense(src, k, v) for k, v in senses.items()),
         client_cues=_strings(src, "context.client_cues", context["client_cues"]),
+        model_cues=_strings(src, "context.model_cues", context.get("model_cues")),
         negation=Negation(
             before=_strings(src, "context.negation.before", neg.get("before")),
             window=int(neg.get("window", 4)),

@@ -199,6 +199,38 @@ def _make_other_lower_lemma(nlp: Language):
     return _lemma_component(lemma_of)
 
 
+@Language.factory("array_sentencizer")
+def make_array_sentencizer(nlp: Language, name: str):
+    """spaCy's rule-based ``Sentencizer`` (same punctuation, same rule: a
+    sentence starts at the first non-punctuation token after a sentence-final
+    character), computed on token arrays. The stock component builds a Token
+    object per token in Python and was the largest part of segmentation;
+    tests/test_nlp.py checks both give the same sentences."""
+    from spacy.attrs import IS_PUNCT, ORTH, SENT_START
+    from spacy.pipeline import Sentencizer
+
+    final = np.array(sorted(nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars), dtype=np.uint64)
+
+    def array_sentencizer(doc):
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array([ORTH, IS_PUNCT])
+        is_final = np.isin(arr[:, 0], final)
+        word = (arr[:, 1] == 0) & ~is_final
+        positions = np.where(word, np.arange(n), n)
+        next_word = np.minimum.accumulate(positions[::-1])[::-1]  # first word at or after i
+        starts = np.zeros(n, dtype=bool)
+        starts[0] = True
+        after = np.flatnonzero(is_final) + 1
+        after = next_word[after[after < n]]
+        starts[after[after < n]] = True
+        doc.from_array([SENT_START], np.where(starts, 1, -1).astype(np.int64).view(np.uint64).reshape(-1, 1))
+        return doc
+
+    return array_sentencizer
+
+
 # German gender-inclusive forms stay one token ("Klient:innen", "Klient/innen",
 # "Klient_innen"; "Klient*innen" already does), so the lemma folds apply.
 _GENDER_FORM = re.compile(r"^[^\W\d_]{2,}[:/_*](?:in|innen)$")
@@ -227,7 +259,7 @@ def _build_nlp(lang: str) -> Language:
         raise ValueError(f"no spaCy pipeline for language {lang!r}: {exc}") from None
     if lang == "de":
         _keep_gender_forms(nlp)
-    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("array_sentencizer", name="sentencizer")
     nlp.add_pipe("lower_lemma")
     nlp.initialize()
     nlp.max_length = 20_000_000

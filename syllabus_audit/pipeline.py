@@ -21,12 +21,13 @@ from .doctype import infer_doc_type
 from .errors import InputError
 from .cache import ExtractionCache
 from .extract import EXTRACTOR_VERSION, extract_file
-from .language import document_language, language_name, passage_languages
+from .language import document_language, language_name, languages_at
 from .lexicon import Lexicon, lexicon_for_language, load_lexicon, shipped_languages
 from .nlp import make_nlp
 from .sections import load_section_rules
 from .review import apply_decisions, group_hits
-from .segment import segment
+from .prefilter import CandidateFilter, candidate_filter
+from .segment import section_states, segment, segment_blocks
 from .types import (COUNTED, ERROR, LIST_ITEM, MISSING, OK, TIMEOUT, UNSUPPORTED_LANGUAGE, PARAGRAPH, Anchor, Block, DocumentResult,
                     ExtractedDocument, Hit, Passage, SourceFile)
 
@@ -65,6 +66,7 @@ class Auditor:
         self.settings = settings or AuditSettings()
         self._by_language: dict[str, tuple | None] = {self.lexicon.language: (self.nlp, self.detector)}
         self.cache = ExtractionCache(self.settings.cache_dir) if self.settings.cache_dir else None
+        self._filter: CandidateFilter | None = None
 
     def pipeline_for(self, lang: str) -> tuple | None:
         """(nlp, detector) for a language with a shipped lexicon, built once; else None."""
@@ -113,28 +115,22 @@ class Auditor:
         """Language routing, segmentation, detection and the decision method."""
         if self.settings.language:
             lang, conf = self.settings.language, 1.0
-            block_langs = [lang] * len(extracted.blocks)
         else:
             lang, conf = document_language(extracted.blocks)
-            block_langs = [p.language for p in passage_languages(extracted.blocks, (lang, conf))]
         language = (lang, round(conf, 4))
         if self.pipeline_for(lang) is None:
             reason = (f"document language is {language_name(lang)} ({lang}, confidence {conf:.2f}); "
                       f"no lexicon for it (shipped: {', '.join(shipped_languages())})")
             return self._result(source, replace(extracted, status=UNSUPPORTED_LANGUAGE, reason=reason), (),
                                 digest, language)
+        # Reviewer decisions may accept a passage without any hit (a sampled
+        # negative), so a scan with decisions reads every block.
+        groups, skipped = self.passage_groups(extracted, (lang, conf), full=bool(self.settings.decisions))
         hits: list[Hit] = []
-        skipped = 0
         used: set[str] = set()
         skipped_decisions: set[str] = set()
-        for block_lang in dict.fromkeys(block_langs):  # each language once, in order of appearance
-            blocks = tuple(b for b, bl in zip(extracted.blocks, block_langs) if bl == block_lang)
-            pipe = self.pipeline_for(block_lang)
-            if pipe is None:
-                skipped += len(blocks)
-                continue
-            nlp, detector = pipe
-            passages = detector.detect_passages(segment(extracted, nlp, blocks=blocks, rules=self.sections))
+        for block_lang, passages in groups:
+            detector = self.pipeline_for(block_lang)[1]
             method = self.method if block_lang == self.lexicon.language == "en" else "lexicon"
             group = apply_method(method, passages, self.model if method != "lexicon" else None, self.threshold)
             if self.settings.decisions:
@@ -145,10 +141,52 @@ class Auditor:
             hits += group
         hits.sort(key=lambda h: (h.passage.page or 0, h.passage.line, h.start))
         if skipped:
-            note = f"{skipped} blocks in a language without a lexicon were skipped"
+            note = f"{skipped} blocks with lexicon vocabulary in a language without a lexicon were skipped"
             extracted = replace(extracted, reason="; ".join(x for x in (extracted.reason, note) if x))
         result = self._result(source, extracted, tuple(self._with_level(h) for h in hits), digest, language)
         return replace(result, decisions_used=tuple(sorted(used)), decisions_skipped=tuple(sorted(skipped_decisions)))
+
+    @property
+    def candidate_filter(self) -> CandidateFilter:
+        """The word-level pre-filter over every lexicon a document can be routed to."""
+        if self._filter is None:
+            langs = [self.settings.language] if self.settings.language else [self.lexicon.language, *shipped_languages()]
+            pipes = [p for p in (self.pipeline_for(lg) for lg in dict.fromkeys(langs)) if p is not None]
+            self._filter = candidate_filter(tuple((nlp, det.lexicon) for nlp, det in pipes))
+        return self._filter
+
+    def passage_groups(self, extracted: ExtractedDocument, document: tuple[str, float], full: bool = False,
+                       language: str | None = None) -> tuple[list[tuple[str, list[tuple[Passage, list[Hit]]]]], int]:
+        """Passages with their lexicon hits, grouped by the language of their
+        blocks (in order of appearance; passage indices are unique within a
+        group), and the number of candidate blocks skipped for being in a
+        language without a lexicon.
+
+        Only candidate blocks (``prefilter``) are read unless ``full``: the
+        others can yield no hit and no model admission, so both give the same
+        decisions (tests/test_prefilter.py); ``full`` also returns every
+        passage without a hit (review samples negatives from them).
+        ``language`` forces every block's language (default: the scan's setting).
+        """
+        blocks = extracted.blocks
+        flags = self.candidate_filter.candidates([b.text for b in blocks])
+        wanted = range(len(blocks)) if full else [i for i, f in enumerate(flags) if f]
+        forced = language or self.settings.language
+        if forced:
+            langs = {i: forced for i in wanted}
+        else:
+            langs = {i: pl.language for i, pl in languages_at(blocks, wanted, document).items()}
+        states = section_states(blocks, self.sections)
+        groups, skipped = [], 0
+        for lang in dict.fromkeys(langs[i] for i in wanted):
+            indices = [i for i in wanted if langs[i] == lang]
+            pipe = self.pipeline_for(lang)
+            if pipe is None:
+                skipped += sum(flags[i] for i in indices)
+                continue
+            nlp, detector = pipe
+            groups.append((lang, detector.detect_passages(segment_blocks(blocks, indices, states, nlp))))
+        return groups, skipped
 
     def _with_level(self, hit: Hit) -> Hit:
         if hit.status != COUNTED or hit.decided_by == "reviewer":

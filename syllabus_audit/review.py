@@ -131,6 +131,7 @@ def document_passage_groups(auditor, abs_path: str | Path, rel_path: str,
     together; passage indices are unique within a group), each passage with
     its lexicon hits (possibly none). Empty when the file no longer reads."""
     from .extract import extract_file
+    from .language import document_language
     from .segment import segment
     from .types import OK
 
@@ -138,25 +139,12 @@ def document_passage_groups(auditor, abs_path: str | Path, rel_path: str,
     extracted = extract_file(str(abs_path), rel_path, ocr=bool(getattr(settings, "ocr", False)))
     if extracted.status != OK:
         return []
-    if not hasattr(auditor, "pipeline_for"):  # a pipeline without language routing
+    if not hasattr(auditor, "passage_groups"):  # a pipeline without language routing
         return [auditor.detector.detect_passages(segment(extracted, auditor.nlp, rules=auditor.sections))]
-    from .language import document_language, passage_languages
-
     forced = language or getattr(settings, "language", None)
-    if forced:
-        block_langs = [forced] * len(extracted.blocks)
-    else:
-        doc_lang = document_language(extracted.blocks)
-        block_langs = [pl.language for pl in passage_languages(extracted.blocks, doc_lang)]
-    groups = []
-    for lang in dict.fromkeys(block_langs):
-        pipe = auditor.pipeline_for(lang)
-        if pipe is None:
-            continue
-        nlp, detector = pipe
-        blocks = tuple(b for b, bl in zip(extracted.blocks, block_langs) if bl == lang)
-        groups.append(detector.detect_passages(segment(extracted, nlp, blocks=blocks, rules=auditor.sections)))
-    return groups
+    document = (forced, 1.0) if forced else document_language(extracted.blocks)
+    groups, _ = auditor.passage_groups(extracted, document, full=True, language=forced)
+    return [passages for _, passages in groups]
 
 
 def document_passages(auditor, abs_path: str | Path, rel_path: str) -> list[tuple[Passage, list[Hit]]]:

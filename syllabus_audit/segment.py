@@ -7,7 +7,7 @@ page and line where it starts and the nearest heading above it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -32,26 +32,51 @@ def _spans(doc: Doc, kind: str) -> list[Span]:
     return [doc[:]] if doc.text.strip() else []
 
 
-def segment(document: ExtractedDocument, nlp: Language, blocks: tuple[Block, ...] | None = None,
-            rules: SectionRules | None = None) -> Iterator[Segment]:
-    """Yield the passages of a document in reading order."""
-    blocks = document.blocks if blocks is None else blocks
-    rules = rules or load_section_rules()
-    index = 0
-    heading: Span | None = None
+def section_states(blocks: Sequence[Block], rules: SectionRules) -> list[tuple[int | None, str]]:
+    """For each block, (index of the nearest heading block above it or the
+    block itself, section kind). A heading sets the kind; a paragraph that
+    starts with heading words (``leading_kind``) changes it from there on.
+    Cheap (no spaCy): computed for every block even when few are segmented."""
+    heading: int | None = None
     kind = "other"
-    for block, doc in zip(blocks, nlp.pipe(b.text for b in blocks)):
-        if block.kind == HEADING and doc.text.strip():
-            heading = doc[:]
-            kind = rules.kind_of(heading.text)
+    out = []
+    for i, block in enumerate(blocks):
+        if block.kind == HEADING and block.text.strip():
+            heading = i
+            kind = rules.kind_of(block.text.strip())
         elif block.kind == PARAGRAPH:
             kind = rules.leading_kind(block.text) or kind
-        section = heading.text.strip() if heading is not None else ""
+        out.append((heading, kind))
+    return out
+
+
+def segment_blocks(blocks: Sequence[Block], indices: Sequence[int], states: list[tuple[int | None, str]],
+                   nlp: Language) -> Iterator[Segment]:
+    """Passages of ``blocks[i]`` for ``i`` in ``indices`` (in order), with the
+    sections ``section_states`` gave every block; only these blocks (and the
+    headings above them) go through spaCy."""
+    headings: dict[int, Span] = {}
+    index = 0
+    for i, doc in zip(indices, nlp.pipe(blocks[i].text for i in indices)):
+        block = blocks[i]
+        h, kind = states[i]
+        heading = None
+        if block.kind != HEADING and h is not None:
+            heading = headings.get(h)
+            if heading is None:
+                heading = headings[h] = nlp(blocks[h].text)[:]
+        section = blocks[h].text.strip() if heading is not None else ""
         for span in _spans(doc, block.kind):
             anchor = block.locate(span.start_char)
             passage = Passage(index=index, text=span.text.strip(), kind=block.kind,
-                              page=anchor.page, line=anchor.line,
-                              section="" if block.kind == HEADING else section,
+                              page=anchor.page, line=anchor.line, section=section,
                               section_kind=kind, ocr_confidence=block.ocr_confidence)
             index += 1
-            yield Segment(passage, span, None if block.kind == HEADING else heading)
+            yield Segment(passage, span, heading)
+
+
+def segment(document: ExtractedDocument, nlp: Language, rules: SectionRules | None = None) -> Iterator[Segment]:
+    """Yield every passage of a document in reading order."""
+    blocks = document.blocks
+    states = section_states(blocks, rules or load_section_rules())
+    yield from segment_blocks(blocks, range(len(blocks)), states, nlp)

@@ -17,7 +17,7 @@ from sklearn.model_selection import GroupKFold
 
 from .detect.classifier import PassageClassifier
 from .detect.features import lexicon_features
-from .detect.methods import MIN_WORDS_TO_ADMIT, blocks_admission, positive_mask, word_count
+from .detect.methods import admissible, blocks_admission, positive_mask
 from .labelled import LabelledPassage, file_sha256, read_gold
 from .types import COUNTED
 
@@ -40,13 +40,13 @@ def _best(candidates):
 
 
 def choose_thresholds(gold, scores, counted, blocked, cat_gold, cat_probs, lex_cats, category_ids,
-                      long_enough) -> dict:
+                      eligible) -> dict:
     """Pick thresholds on held-out predictions (decided by ``positive_mask``, the
     same function that decides at scan time); returns thresholds and scores per method."""
     gold = np.asarray(gold)
 
     def decide(method, t_model=0.5, veto=0.5, admit=0.5):
-        return positive_mask(method, scores, counted, blocked, long_enough, t_model, veto, admit)
+        return positive_mask(method, scores, counted, blocked, eligible, t_model, veto, admit)
 
     t_model = _best([(t, _f1_kappa(gold, decide("model", t_model=t))) for t in GRID])
     hybrid = _best([((v, a), _f1_kappa(gold, decide("hybrid", veto=v, admit=a)))
@@ -101,7 +101,8 @@ def _analyse(auditor, rows, category_ids):
     counted = np.array([any(x.status == COUNTED for x in h) for h in hits])
     blocked = np.array([blocks_admission(h) for h in hits])
     lex_cats = [{x.category for x in h if x.status == COUNTED} for h in hits]
-    return feats, counted, blocked, lex_cats
+    eligible = np.array([admissible(p.text, p.cue) for p, _ in analysed])
+    return feats, counted, blocked, lex_cats, eligible
 
 
 def _out_of_fold(rows, feats, category_ids, n_splits: int = 5):
@@ -151,11 +152,10 @@ def train(auditor, data_path: Path, out_json: Path, extra: list[Path] = ()) -> d
     rows = [r for r in read_gold(data_path, category_ids, require_split=True) if r.split in ("train", "dev")]
     extra_rows = {Path(p): extra_passages(Path(p), category_ids) for p in extra}
     rows += [r for rs in extra_rows.values() for r in rs]
-    feats, counted, blocked, lex_cats = _analyse(auditor, rows, category_ids)
+    feats, counted, blocked, lex_cats, eligible = _analyse(auditor, rows, category_ids)
     scores, probs = _out_of_fold(rows, feats, category_ids)
-    long_enough = np.array([word_count(r.text) >= MIN_WORDS_TO_ADMIT for r in rows])
     chosen = choose_thresholds([r.label for r in rows], scores, counted, blocked,
-                               [r.categories for r in rows], probs, lex_cats, category_ids, long_enough)
+                               [r.categories for r in rows], probs, lex_cats, category_ids, eligible)
     clf = PassageClassifier().fit([r.text for r in rows], [r.label for r in rows], feats,
                                   [r.categories for r in rows], category_ids)
     meta = {

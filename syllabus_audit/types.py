@@ -108,6 +108,7 @@ class Passage:
     section: str = ""  # text of the nearest heading above, if any
     section_kind: str = "other"  # learning_outcomes | content | assessment | readings | policies | other
     ocr_confidence: float | None = None  # mean OCR word confidence (0-100) when the text came from OCR
+    cue: bool = False  # has a lexicon term, tag or client/practice cue: the model may judge it
 
 
 @dataclass(frozen=True, slots=True)

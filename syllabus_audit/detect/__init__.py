@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.language import Language
 
@@ -10,7 +11,7 @@ from ..lexicon import Lexicon
 from ..segment import Segment
 from ..types import Hit, Passage
 from .context import ContextRules
-from .matcher import CLIENT, TAG, TERM, LexiconMatcher
+from .matcher import CLIENT, CUE_FAMILIES, TAG, TERM, LexiconMatcher
 
 
 class Detector:
@@ -38,7 +39,10 @@ class Detector:
             inside = [m for m in matches if seg.span.start <= m.start and m.end <= seg.span.end]
             hits = []
             if any(m.family in (TERM, TAG) for m in inside):
+                seg = replace(seg, passage=replace(seg.passage, cue=True))
                 hits = [self._hit(seg, d) for d in self.rules.decide(doc, inside, heading_client)]
+            elif any(m.family in CUE_FAMILIES for m in inside):
+                seg = replace(seg, passage=replace(seg.passage, cue=True))
             out.append((seg.passage, hits))
         return out
 

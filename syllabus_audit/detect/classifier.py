@@ -92,9 +92,16 @@ class PassageClassifier(ClassifierMixin, BaseEstimator):
 
     def category_proba(self, texts, lexicon_features) -> np.ndarray:
         """(n, n_categories) probabilities, columns in ``category_ids_`` order."""
-        X = self._matrix(list(texts), lexicon_features)
+        return self._category_proba(self._matrix(list(texts), lexicon_features))
+
+    def _category_proba(self, X) -> np.ndarray:
         z = X @ self.category_coef_.T + self.category_intercept_
         return 1.0 / (1.0 + np.exp(-np.asarray(z)))
+
+    def predict_both(self, texts, lexicon_features) -> tuple[np.ndarray, np.ndarray]:
+        """``predict_proba`` and ``category_proba`` from one feature matrix."""
+        X = self._matrix(list(texts), lexicon_features)
+        return self.binary_.predict_proba(X), self._category_proba(X)
 
     # -- persistence (no pickle) ---------------------------------------------
     def save(self, json_path: Path, meta: dict) -> None:

@@ -20,8 +20,10 @@ from spacy.tokens import Doc
 from ..lexicon import Category, Lexicon, Term
 
 # Match-key families (the part before "|" in a match label).
-TERM, TAG, SENSE_PHRASE, SENSE_CUE, NEG, PSEUDO, CLIENT = (
-    "term", "tag", "phrase", "cue", "neg", "pseudo", "client")
+TERM, TAG, SENSE_PHRASE, SENSE_CUE, NEG, PSEUDO, CLIENT, MODEL_CUE = (
+    "term", "tag", "phrase", "cue", "neg", "pseudo", "client", "model_cue")
+# Families that make a passage one the classifier may judge (``Passage.cue``).
+CUE_FAMILIES = frozenset({TERM, TAG, CLIENT, MODEL_CUE})
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +77,7 @@ class LexiconMatcher:
         self._add(NEG, "neg", lexicon.negation.phrases)
         self._add(PSEUDO, "pseudo", lexicon.negation.pseudo)
         self._add(CLIENT, "client", lexicon.client_cues)
+        self._add(MODEL_CUE, "model_cue", lexicon.model_cues)
 
     def _label(self, family: str, key: str, suffix: str = "") -> str:
         label = f"{family}|{key}|{suffix}"

@@ -22,6 +22,9 @@ from .features import lexicon_features
 METHODS = ("lexicon", "model", "hybrid")
 # The model alone may not make a passage positive when it has fewer words than
 # this: table headers and fragments ("Week 5", "Session plan") carry no content.
+# Nor when it has no lexicon term, tag or client / practice cue (``Passage.cue``):
+# relationship skills are skills with clients, and passages without any such
+# word need not be scored at all (the scan's pre-filter relies on this).
 MIN_WORDS_TO_ADMIT = 3
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -67,29 +70,36 @@ def score_passages(model: Model, texts: list[str], hits: list[list[Hit]]) -> tup
     if not texts:
         return np.zeros(0), np.zeros((0, len(model.classifier.category_ids_)))
     feats = lexicon_features(hits, model.classifier.category_ids_)
-    return (model.classifier.predict_proba(texts, feats)[:, 1],
-            model.classifier.category_proba(texts, feats))
+    proba, categories = model.classifier.predict_both(texts, feats)
+    return proba[:, 1], categories
 
 
-def positive_mask(method: str, scores, counted, blocked, long_enough, model_t: float, veto: float,
+def positive_mask(method: str, scores, counted, blocked, eligible, model_t: float, veto: float,
                   admit: float):
     """The passage-level decision of each method, on arrays (one element per
     passage); the single definition used both to decide and to tune thresholds.
 
     counted: the rules counted a hit; blocked: a context rule fired on explicit
-    evidence (``blocks_admission``); long_enough: at least ``MIN_WORDS_TO_ADMIT`` words.
+    evidence (``blocks_admission``); eligible: the model may admit it
+    (``admissible``: enough words and a cue).
     """
     counted = np.asarray(counted, dtype=bool)
     if method == "lexicon":
         return counted
     scores = np.asarray(scores, dtype=float)
-    long_enough = np.asarray(long_enough, dtype=bool)
+    eligible = np.asarray(eligible, dtype=bool)
     if method == "model":
-        return (scores >= model_t) & (counted | long_enough)
-    return np.where(counted, scores >= veto, ~np.asarray(blocked, dtype=bool) & long_enough & (scores >= admit))
+        return (scores >= model_t) & (counted | eligible)
+    return np.where(counted, scores >= veto, ~np.asarray(blocked, dtype=bool) & eligible & (scores >= admit))
 
 
-def is_positive(method: str, text: str, hits: list[Hit], score: float | None, t: Thresholds | None,
+def admissible(text: str, cue: bool) -> bool:
+    """May the model alone make this passage positive? At least
+    ``MIN_WORDS_TO_ADMIT`` words and a term, tag or client cue."""
+    return cue and word_count(text) >= MIN_WORDS_TO_ADMIT
+
+
+def is_positive(method: str, passage: Passage, hits: list[Hit], score: float | None, t: Thresholds | None,
                 threshold: float | None = None) -> bool:
     """``positive_mask`` for one passage; ``threshold`` overrides the model /
     admit threshold."""
@@ -97,7 +107,7 @@ def is_positive(method: str, text: str, hits: list[Hit], score: float | None, t:
         return any(h.status == COUNTED for h in hits)
     return bool(positive_mask(
         method, [score], [any(h.status == COUNTED for h in hits)], [blocks_admission(hits)],
-        [word_count(text) >= MIN_WORDS_TO_ADMIT], t.model if threshold is None else threshold, t.veto,
+        [admissible(passage.text, passage.cue)], t.model if threshold is None else threshold, t.veto,
         t.admit if threshold is None else threshold)[0])
 
 
@@ -122,7 +132,7 @@ def decide_passage(method: str, passage: Passage, hits: list[Hit], score: float 
     if method == "lexicon" or model is None:
         return hits
     t = model.thresholds
-    positive = is_positive(method, passage.text, hits, score, t, threshold)
+    positive = is_positive(method, passage, hits, score, t, threshold)
     s = round(float(score), 4)
     out = []
     for h in hits:
@@ -147,8 +157,10 @@ def apply_method(method: str, passages: list[tuple[Passage, list[Hit]]], model: 
     """All final hits of a document (passages with their lexicon hits)."""
     if method == "lexicon" or model is None:
         return [h for _, hits in passages for h in hits]
-    scores, probs = score_passages(model, [p.text for p, _ in passages], [h for _, h in passages])
+    # Passages without a cue have no hits and cannot be admitted: not scored.
+    cued = [(p, h) for p, h in passages if p.cue]
+    scores, probs = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
     out: list[Hit] = []
-    for (passage, hits), s, pr in zip(passages, scores, probs):
+    for (passage, hits), s, pr in zip(cued, scores, probs):
         out += decide_passage(method, passage, hits, s, pr, model, threshold)
     return out

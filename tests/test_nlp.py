@@ -1,0 +1,34 @@
+"""The pipelines' own components agree with the spaCy components they replace."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+import spacy
+
+from syllabus_audit.nlp import make_nlp
+from tests.conftest import DEMO, REPO
+
+EDGE_CASES = ["", " ", "Hello. World", "...", "Ok!? yes.", "a .\n\nb", "e.g. this. That one.", "Why? Because!",
+              "Week 3 – rapport. (Required.) Next", "“Quoted.” Then more", "A\u3002B", "x;y. z"]
+
+
+def _texts() -> list[str]:
+    with (REPO / "corpora" / "labelled" / "passages.csv").open(newline="", encoding="utf-8") as fh:
+        texts = [r["text"] for r in csv.DictReader(fh)]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(DEMO.rglob("*.md")) + sorted(DEMO.rglob("*.txt"))]
+    return texts + EDGE_CASES
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "sv"])
+def test_array_sentencizer_gives_the_stock_sentencizers_sentences(lang):
+    ours = make_nlp(lang)
+    stock = spacy.blank(lang)
+    stock.add_pipe("sentencizer")
+    stock.tokenizer = ours.tokenizer  # same tokens; only the sentence rule is compared
+    texts = _texts()
+    got = [[s.text for s in d.sents] for d in ours.pipe(texts)]
+    want = [[s.text for s in d.sents] for d in stock.pipe(texts)]
+    assert got == want
+    assert sum(len(s) for s in got) > len(texts)  # some texts have several sentences
