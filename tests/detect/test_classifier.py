@@ -68,3 +68,19 @@ def test_shipped_model_records_its_provenance():
     assert meta["default_method"] in ("lexicon", "model", "hybrid")
     assert len(meta["training_data"]["sha256"]) == 64
     assert set(meta["thresholds"]["category"]) == set(model.classifier.category_ids_)
+
+
+def test_char_tfidf_is_scikit_learns_transform_bit_for_bit():
+    import csv
+
+    from syllabus_audit.detect.methods import load_model
+    from tests.conftest import REPO
+
+    clf = load_model().classifier
+    with (REPO / "corpora" / "labelled" / "passages.csv").open(newline="", encoding="utf-8") as fh:
+        texts = [r["text"] for r in csv.DictReader(fh)][::3]
+    texts += ["", "   ", "ΟΔΟΣ Σ", "tabs\tand\u00a0nbsp  double  spaces", "x", "Rapport rapport RAPPORT"]
+    for _ in range(2):  # the second time from the per-word memo
+        want, got = clf.char_.transform(texts), clf._char_tfidf(texts)
+        assert (want.indptr == got.indptr).all() and (want.indices == got.indices).all()
+        assert (want.data == got.data).all()
