@@ -179,6 +179,7 @@ def _lemma_component(lemma_of):
         doc.from_array([LEMMA], lem.reshape(-1, 1))
         return doc
 
+    lower_lemma.lemma_of = lemma_of  # hash of a lower-case form -> hash of its lemma (pre-filter)
     return lower_lemma
 
 

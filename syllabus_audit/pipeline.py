@@ -22,6 +22,7 @@ from .errors import InputError
 from .cache import ExtractionCache
 from .extract import EXTRACTOR_VERSION, extract_file
 from .language import document_language, language_name, languages_at
+from .language import preload as preload_language_model
 from .lexicon import Lexicon, lexicon_for_language, load_lexicon, shipped_languages
 from .nlp import make_nlp
 from .sections import load_section_rules
@@ -67,6 +68,9 @@ class Auditor:
         self._by_language: dict[str, tuple | None] = {self.lexicon.language: (self.nlp, self.detector)}
         self.cache = ExtractionCache(self.settings.cache_dir) if self.settings.cache_dir else None
         self._filter: CandidateFilter | None = None
+        self.candidate_filter  # loads every shipped language's pipeline: part of loading, not of any document
+        if not self.settings.language:
+            preload_language_model()
 
     def pipeline_for(self, lang: str) -> tuple | None:
         """(nlp, detector) for a language with a shipped lexicon, built once; else None."""

@@ -54,12 +54,12 @@ class CandidateFilter:
 
     def __init__(self, pipelines: Iterable[tuple[Language, Lexicon]]):
         self._nlps: list[Language] = []
-        self._lemmatise = []  # each pipeline's lemma component (no sentence splitting needed)
+        self._lemma_of = []  # each pipeline's lemma function (nlp.lower_lemma_of)
         self.unanchored: list[str] = []  # phrases without a word (none in the shipped lexicons)
         by_trigger: dict[str, set[frozenset[str]]] = {}
         for pipe, (nlp, lexicon) in enumerate(pipelines):
             self._nlps.append(nlp)
-            self._lemmatise.append(nlp.get_pipe("lower_lemma"))
+            self._lemma_of.append(nlp.get_pipe("lower_lemma").lemma_of)
             phrases = [(t.text, t.match) for c in lexicon.categories + lexicon.tags for t in c.terms]
             phrases += [(cue, "lemma") for cue in lexicon.client_cues + lexicon.model_cues]
             for text, match in phrases:
@@ -86,9 +86,10 @@ class CandidateFilter:
             self._trigger_words.clear()
         keys = {f"W:{word}"}
         for pipe, nlp in enumerate(self._nlps):
-            for t in self._lemmatise[pipe](nlp.make_doc(word)):
-                keys.add(f"L{pipe}:{t.lemma_}")
-                keys.add(f"W:{t.text.lower()}")
+            strings, lemma_of = nlp.vocab.strings, self._lemma_of[pipe]
+            for t in nlp.tokenizer(word):  # the same tokens and lemmas a block's doc gets
+                keys.add(f"L{pipe}:{strings[lemma_of(t.lower)]}")
+                keys.add(f"W:{t.lower_}")
         keys &= self._needed
         self._keys[word] = tuple(sorted(keys))
         if keys:

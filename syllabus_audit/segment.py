@@ -28,23 +28,24 @@ class Segment:
     heading: Span | None  # the section heading's tokens, if any
 
 
-def _spans(doc: Doc, kind: str) -> list[tuple[Span, str]]:
+def _spans(doc: Doc, kind: str, text: str) -> list[tuple[Span, str]]:
     """(span, its text) of each sentence of a paragraph, or of the whole block;
     whitespace-only spans are dropped. Sentences come from the token arrays
     (``doc.sents`` and ``Span.text`` walk Token objects, which cost more than
-    spaCy's own tokenizer here); ``doc.text[start_char:end_char]`` is exactly
-    ``Span.text``."""
+    spaCy's own tokenizer here); ``text`` is the text the doc was made from
+    (``Doc.text`` rebuilds it token by token), and
+    ``text[start_char:end_char]`` is exactly ``Span.text``."""
     n = len(doc)
     if n == 0:
         return []
     if kind != PARAGRAPH:
-        return [(doc[:], doc.text)] if doc.text.strip() else []
+        return [(doc[:], text)] if text.strip() else []
     arr = doc.to_array([SENT_START, IDX, LENGTH]).astype(np.int64)
     starts = np.flatnonzero(arr[:, 0] == 1).tolist()
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     bounds = starts + [n]
-    text, out = doc.text, []
+    out = []
     for a, b in zip(bounds, bounds[1:]):
         piece = text[arr[a, 1]:arr[b - 1, 1] + arr[b - 1, 2]]
         if piece.strip():
@@ -86,7 +87,7 @@ def segment_blocks(blocks: Sequence[Block], indices: Sequence[int], states: list
             if heading is None:
                 heading = headings[h] = nlp(blocks[h].text)[:]
         section = blocks[h].text.strip() if heading is not None else ""
-        for span, text in _spans(doc, block.kind):
+        for span, text in _spans(doc, block.kind, block.text):
             anchor = block.locate(span.start_char)
             passage = Passage(index=index, text=text.strip(), kind=block.kind,
                               page=anchor.page, line=anchor.line, section=section,
