@@ -157,8 +157,8 @@ def apply_method(method: str, passages: list[tuple[Passage, list[Hit]]], model: 
     """All final hits of a document (passages with their lexicon hits)."""
     if method == "lexicon" or model is None:
         return [h for _, hits in passages for h in hits]
-    # Passages without a cue have no hits and cannot be admitted: not scored.
-    cued = [(p, h) for p, h in passages if p.cue]
+    # A passage without hits that the model may not admit has no output: not scored.
+    cued = [(p, h) for p, h in passages if h or admissible(p.text, p.cue)]
     scores, probs = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
     out: list[Hit] = []
     for (passage, hits), s, pr in zip(cued, scores, probs):
