@@ -20,16 +20,27 @@ sub-command), so imports, pool start-up and cache state are those of a real
 - **cold**: the full scan (what ``scan --format json`` does: discover, audit
   every document with ``jobs`` workers, aggregate, render JSON) with an empty
   ``--cache-dir``;
-- **warm**: the same scan again on that cache after a lexicon change (the
-  shipped lexicon copied with its ``version:`` bumped, passed as ``--lexicon``);
+- **warm**: the same scan again on that cache after a lexicon change that
+  reaches no document (the shipped lexicon copied with only its ``version:``
+  bumped, passed as ``--lexicon``): every result comes from the cache;
+- **warm_term**: the same scan again on that cache (after warm) after a real
+  lexicon change: the shipped lexicon with its version bumped and one term,
+  ``ADDED_TERM``, added to the ``alliance`` category. The result cache keys
+  each document by the lexicon entries its words can reach, so only the
+  documents containing both of the term's words (14% of the default
+  corpus) are judged again; the rest come from the cache. The documents judged
+  again are counted as the new rows of the cache's ``result`` table;
 - **serial**: the cold scan with one job (its own empty cache), for the
   speed-up of ``jobs`` workers (``--no-serial`` skips it).
 
 Each round starts with a CPU check (the same pure-Python work on ``Pool(1)``
 and ``Pool(2)``: 2.0 means two free cores, about 1.0 means another process
-holds one; the machine is shared) and then runs floor, cold, serial and warm
-in a shuffled order (warm always after its cold); ratios are computed within
-a round and the medians over rounds are printed. Two times are given for every run: **wall** (the whole process, from
+holds one; the machine is shared) and then runs floor, cold, serial, warm and
+warm_term in a shuffled order (warm always after its cold, warm_term after
+warm, all three on one cache per round); ratios are computed within a round
+and the medians over rounds are printed. Cold and warm must give identical
+program results; warm_term may differ from them (the added term can match),
+so its results are only checked to be the same in every round. Two times are given for every run: **wall** (the whole process, from
 start to exit: interpreter, imports, pipeline load, work) and **work** (timed
 inside the process: the pool map for the floor; discover-to-JSON for the scan,
 after the pipeline is loaded). Peak RSS is ``ru_maxrss`` of the main process
@@ -300,21 +311,65 @@ def ensure_corpus(work: Path, docs: int, seed: int) -> Path:
     return path
 
 
-def bumped_lexicon(dest: Path) -> tuple[Path, str, str]:
-    """Copy the shipped lexicon with its ``version:`` line bumped."""
+# The term warm_term adds to the ``alliance`` category: a plausible alliance
+# term (session-by-session feedback on the relationship) made of two ordinary
+# words of the generated corpus, chosen so that the change reaches a realistic
+# share of it. In the default corpus (make_corpus.py --docs 300 --seed 1) 43 of
+# 300 documents (14%) contain both "session(s)" and "feedback" (276 contain
+# "session", 45 "feedback"), so about 14% are judged again. The phrase itself
+# occurs in none of them, so the results should not change. ("client feedback",
+# 15%, was the first choice, but the feedback category already has it.)
+ADDED_TERM = "session feedback"
+ANCHOR_TERM_LINE = "      - therapeutic alliance"
+
+
+def bumped_lexicon(dest: Path, add_term: str | None = None) -> tuple[Path, str, str]:
+    """Copy the shipped lexicon with its ``version:`` line bumped: the patch
+    number alone; or, with ``add_term``, the minor number, and the term added
+    to the ``alliance`` category right after ``therapeutic alliance``."""
     from syllabus_audit.lexicon import default_lexicon_path
 
-    text = default_lexicon_path().read_text(encoding="utf-8")
+    shipped = default_lexicon_path()
+    text = shipped.read_text(encoding="utf-8")
     m = re.search(r'^version:\s*"?([^"\n]+?)"?\s*$', text, re.M)
     if not m:
-        raise SystemExit("shipped lexicon has no version: line")
+        raise SystemExit(f"{shipped}: no version: line")
     old = m.group(1)
-    new = old + "-bench.1"
     parts = old.split(".")
-    if len(parts) == 3 and parts[2].isdigit():
-        new = f"{parts[0]}.{parts[1]}.{int(parts[2]) + 1}"
-    dest.write_text(text[:m.start()] + f'version: "{new}"' + text[m.end():], encoding="utf-8")
+    if len(parts) == 3 and all(x.isdigit() for x in parts):
+        new = f"{parts[0]}.{int(parts[1]) + 1}.0" if add_term else f"{parts[0]}.{parts[1]}.{int(parts[2]) + 1}"
+    else:
+        new = old + ("-bench.term" if add_term else "-bench.1")
+    text = text[:m.start()] + f'version: "{new}"' + text[m.end():]
+    if add_term:
+        lines = text.split("\n")
+        if ANCHOR_TERM_LINE not in lines:
+            raise SystemExit(f"{shipped}: no line {ANCHOR_TERM_LINE!r} (the alliance category's first term) "
+                             f"to add {add_term!r} after; update bench_scan.py's ANCHOR_TERM_LINE")
+        if re.search(rf"^\s*-\s*(?:\{{term:\s*)?{re.escape(add_term)}\s*(?:[,}}]|$)", text, re.M | re.I):
+            raise SystemExit(f"{shipped}: already has the term {add_term!r}; choose another ADDED_TERM")
+        at = lines.index(ANCHOR_TERM_LINE)
+        lines.insert(at + 1, f"      - {add_term}")
+        text = "\n".join(lines)
+    dest.write_text(text, encoding="utf-8")
     return dest, old, new
+
+
+def result_rows(cache: Path) -> int | None:
+    """Rows in the cache's ``result`` table (one per judged readable document
+    and lexicon dependency); None without that table."""
+    import sqlite3
+
+    db = cache / "extraction.sqlite3"
+    if not db.is_file():
+        return None
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=60)
+    try:
+        return conn.execute("SELECT count(*) FROM result").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
 
 
 def med(values: list[float]) -> float:
@@ -350,16 +405,19 @@ def cpu_check(units: int = 8, size: int = 1_500_000) -> dict:
 
 
 def round_order(rng: random.Random, serial: bool) -> list[str]:
-    """floor, cold (and serial) shuffled; warm somewhere after its cold."""
+    """floor, cold (and serial) shuffled; warm somewhere after its cold and
+    warm_term somewhere after warm."""
     steps = ["floor", "cold"] + (["serial"] if serial else [])
     rng.shuffle(steps)
     at = steps.index("cold")
     steps.insert(rng.randint(at + 1, len(steps)), "warm")
+    at = steps.index("warm")
+    steps.insert(rng.randint(at + 1, len(steps)), "warm_term")
     return steps
 
 
-def main_rounds(corpus: Path, jobs: int, rounds: int, work: Path, lexicon: Path, rng: random.Random,
-                serial: bool) -> list[dict]:
+def main_rounds(corpus: Path, jobs: int, rounds: int, work: Path, lexicon: Path, lexicon_term: Path,
+                rng: random.Random, serial: bool) -> list[dict]:
     out = []
     for r in range(rounds):
         cache = Path(tempfile.mkdtemp(prefix="cache-", dir=work))
@@ -372,14 +430,25 @@ def main_rounds(corpus: Path, jobs: int, rounds: int, work: Path, lexicon: Path,
                 this["floor"] = run_child(["_floor", str(corpus), str(jobs)])
             elif step == "cold":
                 this["cold"] = run_child(["_scan", str(corpus), str(jobs), str(cache), "-"])
-            elif step == "warm":
-                this["warm"] = run_child(["_scan", str(corpus), str(jobs), str(cache), str(lexicon)])
+            elif step in ("warm", "warm_term"):
+                before = result_rows(cache)
+                this[step] = run_child(["_scan", str(corpus), str(jobs), str(cache),
+                                        str(lexicon if step == "warm" else lexicon_term)])
+                after = result_rows(cache)
+                # a document judged again stores its result under a new key (its
+                # lexicon dependency changed); one served from the cache adds no row
+                this[step]["result_rows_before"], this[step]["result_rows_after"] = before, after
+                this[step]["judged_again"] = None if before is None or after is None else after - before
             else:
                 own = Path(tempfile.mkdtemp(prefix="cache-", dir=work))
                 this["serial"] = run_child(["_scan", str(corpus), "1", str(own), "-"])
                 shutil.rmtree(own, ignore_errors=True)
+            if step == "cold":
+                this["cold"]["result_rows_after"] = result_rows(cache)
             x = this[step]
-            print(f"  round {r + 1} {step:<6} wall {x['wall_s']:6.2f} s  work {x['work_s']:6.2f} s", file=sys.stderr)
+            again = f"  judged again {x['judged_again']}" if x.get("judged_again") is not None else ""
+            print(f"  round {r + 1} {step:<9} wall {x['wall_s']:6.2f} s  work {x['work_s']:6.2f} s{again}",
+                  file=sys.stderr)
         shutil.rmtree(cache, ignore_errors=True)
         out.append(this)
     return out
@@ -403,7 +472,7 @@ def rss_runs(small: Path, large: Path, jobs: int, rounds: int, work: Path, rng: 
 
 
 def report(mach: dict, corpus_info: dict, corpus: Path, jobs: int, rounds: list[dict], rss: list[dict],
-           lex_versions: tuple[str, str]) -> str:
+           lex_versions: tuple[str, str, str]) -> str:
     L = []
     docs = rounds[0]["floor"]["docs"]
     pages = rounds[0]["floor"]["pdf_pages"]
@@ -418,11 +487,13 @@ def report(mach: dict, corpus_info: dict, corpus: Path, jobs: int, rounds: list[
                 if corpus_info else "") + ")")
     cold0 = rounds[0]["cold"]
     L.append(f"jobs {jobs}; {len(rounds)} rounds; medians (range over rounds); scan method {cold0['method']}; "
-             f"lexicon {lex_versions[0]} (cold) -> {lex_versions[1]} (warm)")
+             f"lexicon {lex_versions[0]} (cold) -> {lex_versions[1]} (warm, version only) -> "
+             f"{lex_versions[2]} (warm_term, + alliance term {ADDED_TERM!r})")
     L.append("")
     L.append(f"{'run':<34}{'wall s':>8}{'work s':>8}{'docs/s':>9}{'pages/s':>9}{'RSS MB main/worker':>20}")
     runs = [("floor", f"raw extraction floor ({jobs} procs)"), ("cold", "full scan, cold cache"),
-            ("warm", "re-scan, warm cache, new lexicon")]
+            ("warm", "re-scan, warm cache, new version"),
+            ("warm_term", "re-scan, warm cache, a term added")]
     if "serial" in rounds[0]:
         runs.append(("serial", "full scan, cold cache, 1 job"))
     for key, label in runs:
@@ -440,8 +511,10 @@ def report(mach: dict, corpus_info: dict, corpus: Path, jobs: int, rounds: list[
         "cold / floor, work": [r["cold"]["work_s"] / r["floor"]["work_s"] for r in rounds],
         "warm / cold, wall": [r["warm"]["wall_s"] / r["cold"]["wall_s"] for r in rounds],
         "warm / cold, work": [r["warm"]["work_s"] / r["cold"]["work_s"] for r in rounds],
+        "warm(term) / cold, wall": [r["warm_term"]["wall_s"] / r["cold"]["wall_s"] for r in rounds],
+        "warm(term) / cold, work": [r["warm_term"]["work_s"] / r["cold"]["work_s"] for r in rounds],
     }
-    targets = {"cold / floor": 4.0, "warm / cold": 0.1, "peak RSS large / small": 1.5}
+    targets = {"cold / floor": 4.0, "warm / cold": 0.1, "warm(term) / cold": 0.1, "peak RSS large / small": 1.5}
     L.append(f"{'ratio (within round)':<34}{'median':>8}{'range':>14}{'target':>9}  verdict")
     for name, vals in ratios.items():
         t = targets[name.split(",")[0]]
@@ -467,11 +540,32 @@ def report(mach: dict, corpus_info: dict, corpus: Path, jobs: int, rounds: list[
             L.append(f"  {which}: {xs[0]['docs']} docs, main {med([x['rss_main_kb'] for x in xs]) / 1024:.0f} MB, "
                      f"largest worker {med([x['rss_worker_kb'] for x in xs]) / 1024:.0f} MB, cold scan "
                      f"{xs[0]['docs'] / med([x['work_s'] for x in xs]):.1f} docs/s (work), wall {med([x['wall_s'] for x in xs]):.1f} s")
+    L.append("")
+    stored = sorted({r["cold"].get("result_rows_after") for r in rounds}, key=str)
+    for key, what in (("warm", "version only"), ("warm_term", f"term {ADDED_TERM!r} added")):
+        again = [r[key].get("judged_again") for r in rounds]
+        if any(a is None for a in again):
+            L.append(f"{key} ({what}): documents judged again unknown (no result table in the cache)")
+            continue
+        shown = f"{min(again)}" if min(again) == max(again) else f"{min(again)}-{max(again)}"
+        L.append(f"{key} ({what}): {shown} of {docs} documents judged again ({med(again) / docs:.0%}), the rest "
+                 f"served from the cache (counted as new rows in its result table, where the cold scan stored "
+                 f"{'/'.join(str(x) for x in stored)})")
     checks = {r["cold"]["programs_sha256"] for r in rounds} | {r["warm"]["programs_sha256"] for r in rounds}
+    term_checks = sorted({r["warm_term"]["programs_sha256"] for r in rounds})
+    term0 = rounds[0]["warm_term"]
     statuses = cold0["statuses"]
     L.append("")
     L.append(f"sanity: statuses {statuses}; {cold0['mentioning_docs']} documents mention relationship skills; "
              f"cold and warm program results {'identical' if len(checks) == 1 else 'DIFFER'} across all runs")
+    L.append(f"sanity: warm_term program results sha256 {', '.join(term_checks)}: "
+             + ("one round only" if len(rounds) == 1 else
+                "the same in every round" if len(term_checks) == 1 else "DIFFER between rounds")
+             + f"; {term0['mentioning_docs']} documents mention "
+             f"relationship skills; "
+             + ("identical to cold (the added term changed no result)" if term_checks == sorted(checks) else
+                "differs from cold (the added term changed results)")
+             + "; not checked against a scan without a cache (too costly)")
     return "\n".join(L)
 
 
@@ -538,9 +632,10 @@ def main() -> None:
     meta = corpus / ".corpus.json"
     corpus_info = json.loads(meta.read_text()) if meta.is_file() else {}
     lexicon, old, new = bumped_lexicon(work / "relationship_skills_bumped.yaml")
+    lexicon_term, _, new_term = bumped_lexicon(work / "relationship_skills_term.yaml", add_term=ADDED_TERM)
     mach = machine_info()
     print(f"benchmarking {corpus} with {args.jobs} jobs, {args.rounds} rounds (work dir {work})", file=sys.stderr)
-    rounds = main_rounds(corpus, args.jobs, args.rounds, work, lexicon, rng, not args.no_serial)
+    rounds = main_rounds(corpus, args.jobs, args.rounds, work, lexicon, lexicon_term, rng, not args.no_serial)
     rss = []
     if not args.no_rss:
         small_n, large_n = (int(x) for x in args.rss_docs.split(","))
@@ -548,7 +643,7 @@ def main() -> None:
         large = ensure_corpus(work, large_n, args.seed)
         rss = rss_runs(small, large, args.jobs, args.rss_rounds, work, rng)
     prof = run_child(["_profile", str(corpus), str(args.profile), "25"]) if args.profile else None
-    text = report(mach, corpus_info, corpus, args.jobs, rounds, rss, (old, new))
+    text = report(mach, corpus_info, corpus, args.jobs, rounds, rss, (old, new, new_term))
     print(text)
     if prof:
         print()
@@ -557,7 +652,8 @@ def main() -> None:
     if args.json_out:
         Path(args.json_out).write_text(json.dumps({"machine": mach, "corpus": str(corpus), "jobs": args.jobs,
                                                    "rounds": rounds, "rss": rss, "profile": prof,
-                                                   "lexicon_versions": [old, new]}, indent=1) + "\n")
+                                                   "lexicon_versions": [old, new, new_term],
+                                                   "added_term": ADDED_TERM}, indent=1) + "\n")
     if not args.work_dir:
         shutil.rmtree(work, ignore_errors=True)
 
