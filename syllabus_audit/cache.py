@@ -1,10 +1,19 @@
-"""An embedded SQLite cache of extraction results, keyed by the file's content
-hash, the extractor version and the OCR setting.
+"""An embedded SQLite cache, keyed by each file's content hash.
 
-A re-scan (after a lexicon, model or threshold change, or after an
-interrupted run) re-uses every document already extracted. Each document is
-committed as soon as it is done, and SQLite's write-ahead log keeps the file
-consistent if a scan is killed part-way; several scans may share the cache.
+Three tables:
+
+* ``extraction``: the extracted blocks (key: content hash, extractor version,
+  OCR setting). A re-scan with anything else changed re-reads no file.
+* ``vocabulary``: each document's distinct words (same key).
+* ``result``: each readable document's judged content (hits, status, reason,
+  language; key: content hash, a digest of the settings, code, model and
+  section rules, and the document's *lexicon dependency* from
+  ``CandidateFilter.dependency``). After a lexicon change only documents
+  containing a changed entry's words are judged again.
+
+Each document is committed as soon as it is done, and SQLite's write-ahead
+log keeps the file consistent if a scan is killed part-way; several scans may
+share the cache.
 """
 
 from __future__ import annotations
@@ -16,9 +25,10 @@ import zlib
 from pathlib import Path
 
 from .errors import InputError
-from .types import Anchor, Block, ExtractedDocument
+from .types import Anchor, Block, DocumentResult, ExtractedDocument, Hit, Passage, SourceFile
 
-SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+TABLES = ("extraction", "vocabulary", "result")
+SCHEMA = [f"CREATE TABLE IF NOT EXISTS {t} (key TEXT PRIMARY KEY, value BLOB NOT NULL)" for t in TABLES]
 
 
 def default_cache_dir() -> Path:
@@ -39,6 +49,36 @@ def _decode(blob: bytes, rel_path: str) -> ExtractedDocument:
     blocks = tuple(Block(text, kind, tuple(Anchor(*a) for a in anchors), ocr)
                    for text, kind, anchors, ocr in data["blocks"])
     return ExtractedDocument(rel_path, data["format"], data["status"], data["reason"], blocks, data["pages"])
+
+
+def encode_result(result: DocumentResult, evidence: list[Block]) -> dict:
+    """The content part of a document result (not its source: that comes from
+    discovery) and the blocks its document type is inferred from."""
+    passages: dict[tuple, int] = {}
+    rows = []
+    for h in result.hits:
+        p = h.passage
+        pid = passages.setdefault((p.index, p.text, p.kind, p.page, p.line, p.section, p.section_kind,
+                                   p.ocr_confidence, p.cue), len(passages))
+        rows.append([h.category, h.term, h.matched, pid, h.start, h.end, h.status, h.rule, h.strength, h.score,
+                     h.level, h.decided_by])
+    return {"status": result.status, "reason": result.reason, "language": result.language,
+            "language_confidence": result.language_confidence,
+            "evidence": [[b.text, b.kind] for b in evidence],
+            "passages": [list(k) for k in passages], "hits": rows}
+
+
+def decode_result(data: dict, source: SourceFile, sha256: str, doc_type) -> DocumentResult:
+    """A ``DocumentResult`` from ``encode_result`` output; ``doc_type(blocks)``
+    infers (type, reason) from the evidence blocks."""
+    passages = [Passage(*row) for row in data["passages"]]
+    hits = tuple(Hit(category=c, term=t, matched=m, passage=passages[pid], start=a, end=b, status=st, rule=r,
+                     strength=sg, score=sc, level=lv, decided_by=by)
+                 for c, t, m, pid, a, b, st, r, sg, sc, lv, by in data["hits"])
+    evidence = tuple(Block(text, kind, (Anchor(0, None, 1),)) for text, kind in data["evidence"])
+    kind, why = doc_type(evidence)
+    return DocumentResult(source, kind, why, data["status"], data["reason"], hits, sha256, data["language"],
+                          data["language_confidence"])
 
 
 class ExtractionCache:
@@ -62,27 +102,63 @@ class ExtractionCache:
             self._conn = sqlite3.connect(self.path, timeout=60, isolation_level=None)
             self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.execute(SCHEMA)
+            for statement in SCHEMA:
+                self._conn.execute(statement)
             self._pid = os.getpid()
         return self._conn
 
-    def get(self, key: str, rel_path: str) -> ExtractedDocument | None:
+    def _get(self, table: str, key: str) -> bytes | None:
         try:
-            row = self._db().execute("SELECT value FROM extraction WHERE key = ?", (key,)).fetchone()
+            row = self._db().execute(f"SELECT value FROM {table} WHERE key = ?", (key,)).fetchone()
         except sqlite3.Error:
             return None  # a cache problem is a miss, never a failed document
-        if row is None:
-            return None
+        return None if row is None else row[0]
+
+    def _put(self, table: str, key: str, value: bytes) -> None:
         try:
-            return _decode(row[0], rel_path)
+            self._db().execute(f"INSERT OR REPLACE INTO {table} (key, value) VALUES (?, ?)", (key, value))
+        except sqlite3.Error:
+            pass  # not cached this time; the result itself is unaffected
+
+    def get(self, key: str, rel_path: str) -> ExtractedDocument | None:
+        blob = self._get("extraction", key)
+        try:
+            return None if blob is None else _decode(blob, rel_path)
         except (ValueError, zlib.error, KeyError, TypeError):
             return None  # an unreadable entry is just a miss
 
     def put(self, key: str, doc: ExtractedDocument) -> None:
         try:
-            self._db().execute("INSERT OR REPLACE INTO extraction (key, value) VALUES (?, ?)", (key, _encode(doc)))
-        except (sqlite3.Error, UnicodeEncodeError, ValueError):
-            pass  # not cached this time; the result itself is unaffected
+            self._put("extraction", key, _encode(doc))
+        except (UnicodeEncodeError, ValueError):
+            pass
+
+    def get_vocabulary(self, key: str) -> list[str] | None:
+        blob = self._get("vocabulary", key)
+        try:
+            return None if blob is None else [w for w in zlib.decompress(blob).decode("utf-8").split("\n") if w]
+        except (zlib.error, UnicodeDecodeError):
+            return None
+
+    def put_vocabulary(self, key: str, words) -> None:
+        try:
+            self._put("vocabulary", key, zlib.compress("\n".join(sorted(words)).encode("utf-8"), 6))
+        except (UnicodeEncodeError, ValueError):
+            pass
+
+    def get_result(self, key: str) -> dict | None:
+        blob = self._get("result", key)
+        try:
+            return None if blob is None else json.loads(zlib.decompress(blob))
+        except (ValueError, zlib.error):
+            return None
+
+    def put_result(self, key: str, data: dict) -> None:
+        try:
+            self._put("result", key, zlib.compress(
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6))
+        except (UnicodeEncodeError, ValueError, TypeError):
+            pass
 
     def __len__(self) -> int:
         return self._db().execute("SELECT COUNT(*) FROM extraction").fetchone()[0]

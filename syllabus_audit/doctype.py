@@ -68,14 +68,14 @@ def infer_doc_type(path: str, blocks: tuple[Block, ...] = ()) -> tuple[str, str]
     code = _COURSE_CODE.search(stem.lower())
     if code and code.group(1) not in _NOT_CODES:
         return "syllabus", f'filename: course code "{code.group(0)}"'
-    for block in _title_and_headings(blocks):
+    for block in title_and_headings(blocks):
         hit = _match(block.text[:200])
         if hit:
             return hit[0], f'heading: "{_short(block.text)}"'
     return "other", "no type cue in folder, file name or headings"
 
 
-def _title_and_headings(blocks: tuple[Block, ...], limit: int = 12) -> list[Block]:
+def title_and_headings(blocks: tuple[Block, ...], limit: int = 12) -> list[Block]:
     """The first block (usually the title) and the first few headings."""
     picked = list(blocks[:1])
     picked += [b for b in blocks[1:60] if b.kind == HEADING][: limit - 1]

@@ -17,9 +17,9 @@ from .aggregate import ProgramResult, group_programs, mark_duplicates
 from .detect import Detector
 from .detect.methods import apply_method, load_model
 from .discover import discover
-from .doctype import infer_doc_type
+from .doctype import infer_doc_type, title_and_headings
 from .errors import InputError
-from .cache import ExtractionCache
+from .cache import ExtractionCache, decode_result, encode_result
 from .extract import EXTRACTOR_VERSION, extract_file
 from .language import document_language, language_name, languages_at
 from .language import preload as preload_language_model
@@ -31,6 +31,11 @@ from .prefilter import CandidateFilter, candidate_filter
 from .segment import section_states, segment, segment_blocks
 from .types import (COUNTED, ERROR, LIST_ITEM, MISSING, OK, TIMEOUT, UNSUPPORTED_LANGUAGE, PARAGRAPH, Anchor, Block, DocumentResult,
                     ExtractedDocument, Hit, Passage, SourceFile)
+
+
+# Bump whenever a document's judged content can change for the same file,
+# settings, lexicons, model and section rules: it is part of the result-cache key.
+RESULT_VERSION = "1"
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class Auditor:
         self.cache = ExtractionCache(self.settings.cache_dir) if self.settings.cache_dir else None
         self._filter: CandidateFilter | None = None
         self.candidate_filter  # loads every shipped language's pipeline: part of loading, not of any document
+        self._result_salt = self._settings_digest(model_path) if self.cache is not None else ""
         if not self.settings.language:
             preload_language_model()
 
@@ -92,6 +98,9 @@ class Auditor:
         try:
             with time_limit(self.settings.time_limit):
                 digest = file_sha256(source.abs_path)
+                cached = self._cached_result(source, digest)
+                if cached is not None:
+                    return cached
                 extracted = self._extract(source, digest)
                 if extracted.status != OK:
                     return self._result(source, extracted, (), digest)
@@ -129,7 +138,9 @@ class Auditor:
                                 digest, language)
         # Reviewer decisions may accept a passage without any hit (a sampled
         # negative), so a scan with decisions reads every block.
-        groups, skipped = self.passage_groups(extracted, (lang, conf), full=bool(self.settings.decisions))
+        flags, vocabulary = self.candidate_filter.scan([b.text for b in extracted.blocks])
+        groups, skipped = self.passage_groups(extracted, (lang, conf), full=bool(self.settings.decisions),
+                                              flags=flags)
         hits: list[Hit] = []
         used: set[str] = set()
         skipped_decisions: set[str] = set()
@@ -148,7 +159,50 @@ class Auditor:
             note = f"{skipped} blocks with lexicon vocabulary in a language without a lexicon were skipped"
             extracted = replace(extracted, reason="; ".join(x for x in (extracted.reason, note) if x))
         result = self._result(source, extracted, tuple(self._with_level(h) for h in hits), digest, language)
-        return replace(result, decisions_used=tuple(sorted(used)), decisions_skipped=tuple(sorted(skipped_decisions)))
+        if self.settings.decisions:
+            return replace(result, decisions_used=tuple(sorted(used)),
+                           decisions_skipped=tuple(sorted(skipped_decisions)))
+        self._store_result(result, extracted, vocabulary)
+        return result
+
+    # -- the result cache (see cache.py) -------------------------------------
+    def _settings_digest(self, model_path: str | None) -> str:
+        """Everything besides the document and the lexicons that its result
+        depends on: code, extractor, settings, method, model and section rules."""
+        from . import __version__
+        from .detect.methods import default_model_path
+        from .sections import default_rules_path
+
+        parts = [__version__, RESULT_VERSION, EXTRACTOR_VERSION, self.settings.ocr, self.settings.language,
+                 self.method, self.threshold, _file_digest(default_rules_path())]
+        if self.model is not None:
+            json_path = Path(model_path) if model_path else default_model_path()
+            parts += [_file_digest(json_path), _file_digest(json_path.with_suffix(".npz"))]
+        return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
+
+    def _vocabulary_key(self, digest: str) -> str:
+        return f"{digest}:{EXTRACTOR_VERSION}:{int(self.settings.ocr)}"
+
+    def _cached_result(self, source: SourceFile, digest: str) -> DocumentResult | None:
+        """The stored result when neither the settings nor any lexicon entry
+        the document's words can reach has changed; None otherwise."""
+        if self.cache is None or self.settings.decisions:
+            return None
+        vocabulary = self.cache.get_vocabulary(self._vocabulary_key(digest))
+        if vocabulary is None:
+            return None
+        key = f"{digest}:{self._result_salt}:{self.candidate_filter.dependency(vocabulary)}"
+        data = self.cache.get_result(key)
+        if data is None:
+            return None
+        return decode_result(data, source, digest, lambda blocks: self._doc_type(source, blocks))
+
+    def _store_result(self, result: DocumentResult, extracted: ExtractedDocument, vocabulary: set[str]) -> None:
+        if self.cache is None:
+            return
+        self.cache.put_vocabulary(self._vocabulary_key(result.sha256), vocabulary)
+        key = f"{result.sha256}:{self._result_salt}:{self.candidate_filter.dependency(vocabulary)}"
+        self.cache.put_result(key, encode_result(result, title_and_headings(extracted.blocks)))
 
     @property
     def candidate_filter(self) -> CandidateFilter:
@@ -160,7 +214,8 @@ class Auditor:
         return self._filter
 
     def passage_groups(self, extracted: ExtractedDocument, document: tuple[str, float], full: bool = False,
-                       language: str | None = None) -> tuple[list[tuple[str, list[tuple[Passage, list[Hit]]]]], int]:
+                       language: str | None = None, flags: list[bool] | None = None,
+                       ) -> tuple[list[tuple[str, list[tuple[Passage, list[Hit]]]]], int]:
         """Passages with their lexicon hits, grouped by the language of their
         blocks (in order of appearance; passage indices are unique within a
         group), and the number of candidate blocks skipped for being in a
@@ -170,10 +225,12 @@ class Auditor:
         others can yield no hit and no model admission, so both give the same
         decisions (tests/test_prefilter.py); ``full`` also returns every
         passage without a hit (review samples negatives from them).
-        ``language`` forces every block's language (default: the scan's setting).
+        ``language`` forces every block's language (default: the scan's setting);
+        ``flags`` are the blocks' ``CandidateFilter`` answers, if already known.
         """
         blocks = extracted.blocks
-        flags = self.candidate_filter.candidates([b.text for b in blocks])
+        if flags is None:
+            flags = self.candidate_filter.candidates([b.text for b in blocks])
         wanted = range(len(blocks)) if full else [i for i, f in enumerate(flags) if f]
         forced = language or self.settings.language
         if forced:
@@ -198,12 +255,15 @@ class Auditor:
         return replace(hit, level=self.sections.level(hit.passage.section_kind, hit.passage.text, hit.strength))
 
     @staticmethod
-    def _result(source: SourceFile, extracted: ExtractedDocument, hits, sha256: str | None = None,
-                language: tuple[str, float] | None = None) -> DocumentResult:
+    def _doc_type(source: SourceFile, blocks) -> tuple[str, str]:
         if source.doc_type:
-            doc_type, why = source.doc_type, "manifest"
-        else:
-            doc_type, why = infer_doc_type(_path_in_program(source), extracted.blocks)
+            return source.doc_type, "manifest"
+        return infer_doc_type(_path_in_program(source), blocks)
+
+    @classmethod
+    def _result(cls, source: SourceFile, extracted: ExtractedDocument, hits, sha256: str | None = None,
+                language: tuple[str, float] | None = None) -> DocumentResult:
+        doc_type, why = cls._doc_type(source, extracted.blocks)
         return DocumentResult(source, doc_type, why, extracted.status, extracted.reason, hits, sha256,
                               language[0] if language else None, language[1] if language else None)
 
@@ -251,6 +311,10 @@ def time_limit(seconds: float | None):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def _file_digest(path: str | os.PathLike) -> str:
+    return file_sha256(path) if os.path.isfile(path) else "-"
 
 
 def file_sha256(path: str | os.PathLike, chunk: int = 1 << 20) -> str:

@@ -20,6 +20,8 @@ the same pipeline for each new word's lemma (once per process) is exact.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -49,32 +51,45 @@ def _required(tokens, match: str, pipe: int) -> frozenset[str] | None:
 
 
 class CandidateFilter:
-    """The phrases (terms, tags, client cues) of one or more lexicons, each as
-    the set of word keys a block must contain for the phrase to match in it."""
+    """The phrases (terms, tags, client and model cues) of one or more
+    lexicons, each as the set of word keys a block must contain for the phrase
+    to match in it; and, for the result cache, every phrase-like lexicon entry
+    with what it means (``dependency``)."""
 
     def __init__(self, pipelines: Iterable[tuple[Language, Lexicon]]):
         self._nlps: list[Language] = []
         self._lemma_of = []  # each pipeline's lemma function (nlp.lower_lemma_of)
         self.unanchored: list[str] = []  # phrases without a word (none in the shipped lexicons)
         by_trigger: dict[str, set[frozenset[str]]] = {}
+        entries: dict[str, set[tuple[frozenset[str], str]]] = {}  # trigger -> (keys, meaning)
+        everywhere: list[str] = []  # meanings of entries without a word: part of every dependency
+        glob = []
         for pipe, (nlp, lexicon) in enumerate(pipelines):
             self._nlps.append(nlp)
             self._lemma_of.append(nlp.get_pipe("lower_lemma").lemma_of)
-            phrases = [(t.text, t.match) for c in lexicon.categories + lexicon.tags for t in c.terms]
-            phrases += [(cue, "lemma") for cue in lexicon.client_cues + lexicon.model_cues]
-            for text, match in phrases:
+            for item, text, match, candidate in _phrase_entries(lexicon):
+                meaning = json.dumps([pipe, *item], ensure_ascii=False)
                 for v in [text] if match == "exact" else spelling_variants(text):
                     tokens = list(nlp(v)) if match == "lemma" else list(nlp.make_doc(v))
                     keys = _required(tokens, match, pipe)
                     if keys is None:
-                        self.unanchored.append(v)
+                        everywhere.append(meaning)
+                        if candidate:
+                            self.unanchored.append(v)
                         continue
                     trigger = max(keys, key=lambda k: (len(k), k))  # the longest word: usually the rarest
-                    by_trigger.setdefault(trigger, set()).add(keys)
+                    entries.setdefault(trigger, set()).add((keys, meaning))
+                    if candidate:
+                        by_trigger.setdefault(trigger, set()).add(keys)
+            glob.append([pipe, _global_part(lexicon)])
         # phrases sorted so the check is deterministic; single keys first (cheapest)
         self._phrases = {k: sorted(v, key=lambda s: (len(s), sorted(s))) for k, v in by_trigger.items()}
         self._triggers = frozenset(self._phrases)
-        self._needed = frozenset(k for reqs in self._phrases.values() for req in reqs for k in req)
+        self._entries = {k: sorted(v, key=lambda e: (sorted(e[0]), e[1])) for k, v in entries.items()}
+        self._entry_triggers = frozenset(self._entries)
+        self.global_digest = hashlib.sha256(
+            json.dumps([glob, sorted(set(everywhere))], ensure_ascii=False).encode("utf-8")).hexdigest()
+        self._needed = frozenset(k for reqs in self._entries.values() for req, _ in reqs for k in req)
         self._keys: dict[str, tuple[str, ...]] = {}  # word -> its keys that some phrase needs
         self._relevant_words: set[str] = set()  # words with such keys
         self._trigger_words: set[str] = set()  # words with a trigger key among them
@@ -98,11 +113,13 @@ class CandidateFilter:
             self._trigger_words.add(word)
 
     def is_candidate(self, text: str) -> bool:
-        """True when some phrase can match in ``text`` (all its word keys occur).
-        Set operations first: most blocks have no trigger word at all."""
+        """True when some phrase can match in ``text`` (all its word keys occur)."""
+        return self._check(set(_WORD.findall(text.lower())))
+
+    def _check(self, words: set[str]) -> bool:
+        """Set operations first: most blocks have no trigger word at all."""
         if self.unanchored:
             return True
-        words = set(_WORD.findall(text.lower()))
         for word in words.difference(self._keys):
             self._learn(word)
         if self._trigger_words.isdisjoint(words):
@@ -117,6 +134,62 @@ class CandidateFilter:
 
     def candidates(self, texts: Sequence[str]) -> list[bool]:
         return [self.is_candidate(t) for t in texts]
+
+    def scan(self, texts: Sequence[str]) -> tuple[list[bool], set[str]]:
+        """``candidates`` and the document's vocabulary (every distinct word)."""
+        flags, vocabulary = [], set()
+        for text in texts:
+            words = set(_WORD.findall(text.lower()))
+            vocabulary |= words
+            flags.append(self._check(words))
+        return flags, vocabulary
+
+    def dependency(self, vocabulary: Iterable[str]) -> str:
+        """A digest of everything in the lexicons a document with this
+        vocabulary can be affected by: the meaning of every phrase-like entry
+        (term, tag, false-sense phrase or cue, negation phrase, client or model
+        cue) all of whose words occur in it, plus the lexicons' global parts.
+        A lexicon change that alters none of these cannot change the document's
+        result (entries with a missing word cannot match anywhere in it)."""
+        words = set(vocabulary)
+        for word in words.difference(self._keys):
+            self._learn(word)
+        keys: set[str] = set()
+        for word in words & self._relevant_words:
+            keys.update(self._keys[word])
+        present = sorted({meaning for trigger in keys & self._entry_triggers
+                          for req, meaning in self._entries[trigger] if req <= keys})
+        return hashlib.sha256("\n".join([self.global_digest, *present]).encode("utf-8")).hexdigest()
+
+
+def _phrase_entries(lexicon: Lexicon):
+    """(meaning, phrase, match mode, is a candidate phrase) of every phrase the
+    matcher looks for; the meaning holds every setting the phrase's matches
+    are judged by."""
+    for cat in lexicon.categories + lexicon.tags:
+        for t in cat.terms:
+            yield ["term", cat.id, cat.counting, t.text, t.strength, t.match], t.text, t.match, True
+    for cue in lexicon.client_cues:
+        yield ["client_cue", cue], cue, "lemma", True
+    for cue in lexicon.model_cues:
+        yield ["model_cue", cue], cue, "lemma", True
+    for sense in lexicon.other_senses:
+        setting = [sense.id, sense.window, sorted(sense.applies_to)]
+        for phrase in sense.phrases:
+            yield ["sense_phrase", *setting, phrase], phrase, "lemma", False
+        for cue in sense.cues:
+            yield ["sense_cue", *setting, cue], cue, "lemma", False
+    for phrase in lexicon.negation.phrases:
+        yield ["negation", phrase], phrase, "lemma", False
+    for phrase in lexicon.negation.pseudo:
+        yield ["pseudo_negation", phrase], phrase, "lemma", False
+
+
+def _global_part(lexicon: Lexicon) -> list:
+    """What every document's result depends on, whatever its words."""
+    return [lexicon.language, list(lexicon.category_ids), [t.id for t in lexicon.tags],
+            [[s.id, s.window, sorted(s.applies_to)] for s in lexicon.other_senses],
+            list(lexicon.negation.before), lexicon.negation.window]
 
 
 @lru_cache(maxsize=8)

@@ -72,9 +72,13 @@ def _compile(src: str, where: str, items) -> tuple[re.Pattern, ...]:
 
 
 @lru_cache(maxsize=4)
+def default_rules_path() -> Path:
+    return Path(str(resources.files("syllabus_audit.lexicons").joinpath("sections.yaml")))
+
+
 def load_section_rules(path: str | None = None) -> SectionRules:
     """The shipped section rules (or a given file), validated."""
-    p = Path(path) if path else Path(str(resources.files("syllabus_audit.lexicons").joinpath("sections.yaml")))
+    p = Path(path) if path else default_rules_path()
     data = yaml.safe_load(p.read_text(encoding="utf-8"))
     unknown = sorted(set(data) - {"version", "kinds", "taught_frames", "leading"})
     if unknown:

@@ -22,8 +22,8 @@ from tests.conftest import DEMO, REAL_DOCS, REPO
 def _full_path(auditor: Auditor) -> Auditor:
     """The same auditor reading every block (no pre-filter)."""
     filtered = auditor.passage_groups
-    auditor.passage_groups = lambda extracted, document, full=False, language=None: filtered(
-        extracted, document, True, language)
+    auditor.passage_groups = lambda extracted, document, full=False, language=None, flags=None: filtered(
+        extracted, document, True, language, flags)
     return auditor
 
 

@@ -109,5 +109,8 @@ class LexiconMatcher:
         for match_id, start, end in self._lemma(doc) + self._lower(doc) + self._exact(doc):
             family, key = self._labels[match_id]
             out.append(Match(family, key, start, end, self._terms.get(match_id)))
-        out.sort(key=lambda m: (m.start, -m.end, m.family, m.key))
+        # Ties (two terms matching the same tokens) go by the term's text, not by
+        # its place in the lexicon: a document's result must not change when an
+        # unrelated term is added (the result cache relies on it).
+        out.sort(key=lambda m: (m.start, -m.end, m.family, m.key, m.info.term.text if m.info else ""))
         return out

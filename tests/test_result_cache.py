@@ -1,0 +1,77 @@
+"""The result cache: a re-scan after a lexicon change judges again only the
+documents the change can reach, and gives exactly what a fresh scan gives."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from syllabus_audit.aggregate import group_programs
+from syllabus_audit.discover import discover
+from syllabus_audit.lexicon import default_lexicon_path, load_lexicon
+from syllabus_audit.pipeline import Auditor, AuditSettings
+from syllabus_audit.report.records import audit_record
+from tests.conftest import DEMO
+
+SHIPPED = default_lexicon_path().read_text(encoding="utf-8")
+
+
+def _scan(lexicon_text: str, tmp_path, cache_dir=None, method=None) -> tuple[str, int]:
+    """(JSON record, number of documents judged rather than taken from the cache)."""
+    path = tmp_path / f"lexicon-{abs(hash(lexicon_text))}.yaml"
+    path.write_text(lexicon_text, encoding="utf-8")
+    auditor = Auditor(load_lexicon(path), method, settings=AuditSettings(cache_dir=str(cache_dir) if cache_dir else None))
+    judged = []
+    judge = auditor._judge
+    auditor._judge = lambda *a: judged.append(a[0].path) or judge(*a)
+    results = [auditor.audit_file(s) for s in discover(DEMO)]
+    return json.dumps(audit_record(group_programs(results), auditor, None), sort_keys=True), len(judged)
+
+
+def _edit(old: str, new: str) -> str:
+    assert old in SHIPPED
+    return SHIPPED.replace(old, new, 1)
+
+
+CHANGES = {
+    "version bump": _edit('version: "1.1.0"', 'version: "1.1.1"'),
+    "a term added": _edit("      - therapeutic alliance\n", "      - therapeutic alliance\n      - weekly readings\n"),
+    "a strength changed": _edit("{term: rapport, strength: ambiguous}", "{term: rapport, strength: strong}"),
+    "a negation word added": _edit('before: ["not", "no", "never",', 'before: ["not", "no", "never", "hardly",'),
+}
+
+
+@pytest.fixture(scope="module")
+def warm_cache(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("cache")
+    record, judged = _scan(SHIPPED, tmp_path_factory.mktemp("lex"), folder)
+    assert judged == 38  # every readable demo document (2 are unreadable)
+    return folder, record
+
+
+def test_an_unchanged_rescan_judges_nothing_and_gives_the_same_record(warm_cache, tmp_path):
+    folder, record = warm_cache
+    again, judged = _scan(SHIPPED, tmp_path, folder)
+    assert judged == 0 and again == record
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_rescan_after_a_lexicon_change_equals_a_fresh_scan(warm_cache, tmp_path, change):
+    folder, _ = warm_cache
+    fresh, all_judged = _scan(CHANGES[change], tmp_path)  # no cache
+    cached, judged = _scan(CHANGES[change], tmp_path, folder)
+    assert cached == fresh
+    if change == "version bump":
+        assert judged == 0
+    elif change == "a negation word added":  # a global setting: every document again
+        assert judged == all_judged
+    else:  # only documents containing the entry's words
+        assert 0 < judged < all_judged
+
+
+def test_another_method_is_not_served_from_the_cache(warm_cache, tmp_path):
+    folder, _ = warm_cache
+    fresh, _ = _scan(SHIPPED, tmp_path, method="lexicon")
+    cached, judged = _scan(SHIPPED, tmp_path, folder, method="lexicon")
+    assert judged == 38 and cached == fresh
