@@ -4,7 +4,8 @@ Three tables:
 
 * ``extraction``: the extracted blocks (key: content hash, extractor version,
   OCR setting). A re-scan with anything else changed re-reads no file.
-* ``vocabulary``: each document's distinct words (same key).
+* ``keys``: each document's word keys (``CandidateFilter.document_keys``;
+  same key plus the pipelines' signature).
 * ``result``: each readable document's judged content (hits, status, reason,
   language; key: content hash, a digest of the settings, code, model and
   section rules, and the document's *lexicon dependency* from
@@ -27,7 +28,7 @@ from pathlib import Path
 from .errors import InputError
 from .types import Anchor, Block, DocumentResult, ExtractedDocument, Hit, Passage, SourceFile
 
-TABLES = ("extraction", "vocabulary", "result")
+TABLES = ("extraction", "keys", "result")
 SCHEMA = [f"CREATE TABLE IF NOT EXISTS {t} (key TEXT PRIMARY KEY, value BLOB NOT NULL)" for t in TABLES]
 
 
@@ -133,16 +134,16 @@ class ExtractionCache:
         except (UnicodeEncodeError, ValueError):
             pass
 
-    def get_vocabulary(self, key: str) -> list[str] | None:
-        blob = self._get("vocabulary", key)
+    def get_keys(self, key: str) -> set[str] | None:
+        blob = self._get("keys", key)
         try:
-            return None if blob is None else [w for w in zlib.decompress(blob).decode("utf-8").split("\n") if w]
+            return None if blob is None else set(zlib.decompress(blob).decode("utf-8").split("\n")) - {""}
         except (zlib.error, UnicodeDecodeError):
             return None
 
-    def put_vocabulary(self, key: str, words) -> None:
+    def put_keys(self, key: str, words) -> None:
         try:
-            self._put("vocabulary", key, zlib.compress("\n".join(sorted(words)).encode("utf-8"), 6))
+            self._put("keys", key, zlib.compress("\n".join(words).encode("utf-8"), 1))  # a set: no order needed
         except (UnicodeEncodeError, ValueError):
             pass
 

@@ -56,8 +56,19 @@ _FOLDS = (
 )
 
 
+def _any_of(folds) -> re.Pattern:
+    """One pattern matching where any fold would: a word it does not match is
+    left unchanged by every fold, so the subs can be skipped (most words)."""
+    return re.compile("|".join(f"(?:{p.pattern})" for p, _ in folds))
+
+
+_FOLDS_ANY = _any_of(_FOLDS)
+
+
 def fold_spelling(word: str) -> str:
     """Fold UK/US spelling variants of a lower-case word to one form."""
+    if not _FOLDS_ANY.search(word):
+        return word
     for pattern, repl in _FOLDS:
         word = pattern.sub(repl, word)
     return word
@@ -98,11 +109,15 @@ _SV_FOLDS = (
 )
 
 _LANG_FOLDS = {"de": _DE_FOLDS, "sv": _SV_FOLDS}
+_LANG_FOLDS_ANY = {lang: _any_of(folds) for lang, folds in _LANG_FOLDS.items()}
 
 
 def fold_word(word: str, lang: str) -> str:
     """Apply the suffix folds of ``lang`` (none for languages without any)."""
-    for pattern, repl in _LANG_FOLDS.get(lang, ()):
+    any_fold = _LANG_FOLDS_ANY.get(lang)
+    if any_fold is None or not any_fold.search(word):
+        return word
+    for pattern, repl in _LANG_FOLDS[lang]:
         word = pattern.sub(repl, word)
     return word
 

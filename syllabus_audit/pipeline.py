@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -27,15 +28,10 @@ from .lexicon import Lexicon, lexicon_for_language, load_lexicon, shipped_langua
 from .nlp import make_nlp
 from .sections import load_section_rules
 from .review import apply_decisions, group_hits
-from .prefilter import CandidateFilter, candidate_filter
+from .prefilter import CandidateFilter, candidate_filter, code_digest
 from .segment import section_states, segment, segment_blocks
 from .types import (COUNTED, ERROR, LIST_ITEM, MISSING, OK, TIMEOUT, UNSUPPORTED_LANGUAGE, PARAGRAPH, Anchor, Block, DocumentResult,
                     ExtractedDocument, Hit, Passage, SourceFile)
-
-
-# Bump whenever a document's judged content can change for the same file,
-# settings, lexicons, model and section rules: it is part of the result-cache key.
-RESULT_VERSION = "1"
 
 
 @dataclass(frozen=True)
@@ -173,25 +169,25 @@ class Auditor:
         from .detect.methods import default_model_path
         from .sections import default_rules_path
 
-        parts = [__version__, RESULT_VERSION, EXTRACTOR_VERSION, self.settings.ocr, self.settings.language,
+        parts = [__version__, code_digest(), EXTRACTOR_VERSION, self.settings.ocr, self.settings.language,
                  self.method, self.threshold, _file_digest(default_rules_path())]
         if self.model is not None:
             json_path = Path(model_path) if model_path else default_model_path()
             parts += [_file_digest(json_path), _file_digest(json_path.with_suffix(".npz"))]
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
 
-    def _vocabulary_key(self, digest: str) -> str:
-        return f"{digest}:{EXTRACTOR_VERSION}:{int(self.settings.ocr)}"
+    def _keys_key(self, digest: str) -> str:
+        return f"{digest}:{EXTRACTOR_VERSION}:{int(self.settings.ocr)}:{self.candidate_filter.keys_signature}"
 
     def _cached_result(self, source: SourceFile, digest: str) -> DocumentResult | None:
         """The stored result when neither the settings nor any lexicon entry
         the document's words can reach has changed; None otherwise."""
         if self.cache is None or self.settings.decisions:
             return None
-        vocabulary = self.cache.get_vocabulary(self._vocabulary_key(digest))
-        if vocabulary is None:
+        keys = self.cache.get_keys(self._keys_key(digest))
+        if keys is None:
             return None
-        key = f"{digest}:{self._result_salt}:{self.candidate_filter.dependency(vocabulary)}"
+        key = f"{digest}:{self._result_salt}:{self.candidate_filter.dependency(keys)}"
         data = self.cache.get_result(key)
         if data is None:
             return None
@@ -200,8 +196,9 @@ class Auditor:
     def _store_result(self, result: DocumentResult, extracted: ExtractedDocument, vocabulary: set[str]) -> None:
         if self.cache is None:
             return
-        self.cache.put_vocabulary(self._vocabulary_key(result.sha256), vocabulary)
-        key = f"{result.sha256}:{self._result_salt}:{self.candidate_filter.dependency(vocabulary)}"
+        keys = self.candidate_filter.document_keys(vocabulary)
+        self.cache.put_keys(self._keys_key(result.sha256), keys)
+        key = f"{result.sha256}:{self._result_salt}:{self.candidate_filter.dependency(keys)}"
         self.cache.put_result(key, encode_result(result, title_and_headings(extracted.blocks)))
 
     @property
@@ -429,6 +426,12 @@ def audit_parallel(auditor: Auditor, sources: list[SourceFile], jobs: int = 1,
                 progress(i, len(sources))
         return
     _WORKER = auditor
+    # The loaded pipelines (lemma tables, vocabularies, model) are a few hundred
+    # MB that forked workers share copy-on-write; a garbage-collector pass in a
+    # worker would touch every object and copy it all. Freezing moves them out
+    # of the collector's reach (gc.freeze, made for exactly this).
+    gc.collect()
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=500) as pool:
             for i, result in enumerate(pool.imap(_audit_in_worker, sources, chunksize=2), 1):
@@ -437,6 +440,7 @@ def audit_parallel(auditor: Auditor, sources: list[SourceFile], jobs: int = 1,
                     progress(i, len(sources))
     finally:
         _WORKER = None
+        gc.unfreeze()
 
 
 def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,

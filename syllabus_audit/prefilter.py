@@ -24,7 +24,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.language import Language
 
@@ -59,6 +59,7 @@ class CandidateFilter:
     def __init__(self, pipelines: Iterable[tuple[Language, Lexicon]]):
         self._nlps: list[Language] = []
         self._lemma_of = []  # each pipeline's lemma function (nlp.lower_lemma_of)
+        self._special: list[frozenset[str]] = []  # each tokenizer's special cases, lower-cased
         self.unanchored: list[str] = []  # phrases without a word (none in the shipped lexicons)
         by_trigger: dict[str, set[frozenset[str]]] = {}
         entries: dict[str, set[tuple[frozenset[str], str]]] = {}  # trigger -> (keys, meaning)
@@ -67,6 +68,7 @@ class CandidateFilter:
         for pipe, (nlp, lexicon) in enumerate(pipelines):
             self._nlps.append(nlp)
             self._lemma_of.append(nlp.get_pipe("lower_lemma").lemma_of)
+            self._special.append(frozenset(k.lower() for k in nlp.tokenizer.rules))
             for item, text, match, candidate in _phrase_entries(lexicon):
                 meaning = json.dumps([pipe, *item], ensure_ascii=False)
                 for v in [text] if match == "exact" else spelling_variants(text):
@@ -91,26 +93,40 @@ class CandidateFilter:
             json.dumps([glob, sorted(set(everywhere))], ensure_ascii=False).encode("utf-8")).hexdigest()
         self._needed = frozenset(k for reqs in self._entries.values() for req, _ in reqs for k in req)
         self._keys: dict[str, tuple[str, ...]] = {}  # word -> its keys that some phrase needs
+        self._all_keys: dict[str, tuple[str, ...]] = {}  # word -> all its keys
         self._relevant_words: set[str] = set()  # words with such keys
         self._trigger_words: set[str] = set()  # words with a trigger key among them
 
     def _learn(self, word: str) -> None:
         if len(self._keys) >= _MAX_MEMO:
             self._keys.clear()
+            self._all_keys.clear()
             self._relevant_words.clear()
             self._trigger_words.clear()
+        keys = self._word_keys(word)
+        self._all_keys[word] = keys
+        needed = self._needed.intersection(keys)
+        self._keys[word] = tuple(sorted(needed))
+        if needed:
+            self._relevant_words.add(word)
+        if not self._triggers.isdisjoint(needed):
+            self._trigger_words.add(word)
+
+    def _word_keys(self, word: str, fast: bool = True) -> tuple[str, ...]:
+        """The keys of one lower-case word: its form, and per pipeline the
+        forms and lemmas of the tokens spaCy makes of it. An ASCII word of
+        letters that is no tokenizer special case ("cannot") is one token, so
+        its lemmas are looked up directly (``fast``; tests check both ways agree)."""
         keys = {f"W:{word}"}
         for pipe, nlp in enumerate(self._nlps):
             strings, lemma_of = nlp.vocab.strings, self._lemma_of[pipe]
+            if fast and word.isascii() and word.isalpha() and word not in self._special[pipe]:
+                keys.add(f"L{pipe}:{strings[lemma_of(strings.add(word))]}")
+                continue
             for t in nlp.tokenizer(word):  # the same tokens and lemmas a block's doc gets
                 keys.add(f"L{pipe}:{strings[lemma_of(t.lower)]}")
                 keys.add(f"W:{t.lower_}")
-        keys &= self._needed
-        self._keys[word] = tuple(sorted(keys))
-        if keys:
-            self._relevant_words.add(word)
-        if not self._triggers.isdisjoint(keys):
-            self._trigger_words.add(word)
+        return tuple(sorted(keys))
 
     def is_candidate(self, text: str) -> bool:
         """True when some phrase can match in ``text`` (all its word keys occur)."""
@@ -144,22 +160,50 @@ class CandidateFilter:
             flags.append(self._check(words))
         return flags, vocabulary
 
-    def dependency(self, vocabulary: Iterable[str]) -> str:
-        """A digest of everything in the lexicons a document with this
-        vocabulary can be affected by: the meaning of every phrase-like entry
-        (term, tag, false-sense phrase or cue, negation phrase, client or model
-        cue) all of whose words occur in it, plus the lexicons' global parts.
-        A lexicon change that alters none of these cannot change the document's
-        result (entries with a missing word cannot match anywhere in it)."""
+    def document_keys(self, vocabulary: Iterable[str]) -> set[str]:
+        """Every key (word forms and, per pipeline, lemmas) of a document's
+        words, whatever the lexicons: stored in the cache, it lets a later scan
+        with other lexicons compute ``dependency`` without lemmatising again."""
         words = set(vocabulary)
-        for word in words.difference(self._keys):
+        for word in words.difference(self._all_keys):
             self._learn(word)
         keys: set[str] = set()
-        for word in words & self._relevant_words:
-            keys.update(self._keys[word])
+        for word in words:
+            keys.update(self._all_keys[word])
+        return keys
+
+    def dependency(self, keys: set[str]) -> str:
+        """A digest of everything in the lexicons a document with these
+        ``document_keys`` can be affected by: the meaning of every phrase-like
+        entry (term, tag, false-sense phrase or cue, negation phrase, client or
+        model cue) all of whose words occur in it, plus the lexicons' global
+        parts. A lexicon change that alters none of these cannot change the
+        document's result (an entry with a missing word matches nowhere in it)."""
         present = sorted({meaning for trigger in keys & self._entry_triggers
                           for req, meaning in self._entries[trigger] if req <= keys})
         return hashlib.sha256("\n".join([self.global_digest, *present]).encode("utf-8")).hexdigest()
+
+    @cached_property
+    def keys_signature(self) -> str:
+        """What ``document_keys`` depend on: the pipelines' languages, the
+        spaCy and lookup-table versions and this package's code (part of the
+        cache key)."""
+        from importlib.metadata import version
+
+        langs = ",".join(nlp.lang for nlp in self._nlps)
+        return f"{langs}:{version('spacy')}:{version('spacy-lookups-data')}:{code_digest()}"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of this package's Python source: cached results and keys are
+    never reused by different code (no version constant to forget to bump)."""
+    from pathlib import Path
+
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(path.relative_to(Path(__file__).parent).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _phrase_entries(lexicon: Lexicon):

@@ -32,3 +32,25 @@ def test_array_sentencizer_gives_the_stock_sentencizers_sentences(lang):
     want = [[s.text for s in d.sents] for d in stock.pipe(texts)]
     assert got == want
     assert sum(len(s) for s in got) > len(texts)  # some texts have several sentences
+
+
+def test_fold_shortcut_changes_no_word():
+    """The any-fold pre-check only skips work: every word of the labelled
+    passages (and some made-up forms) folds as with every fold applied."""
+    import re
+
+    from syllabus_audit import nlp as N
+
+    words = {w for t in _texts() for w in re.findall(r"\w+", t.lower())}
+    words |= {"counseling", "behavior", "organize", "centered", "klient*innen", "beziehungen", "alliansen",
+              "relationerna", "bemötandet", "straße", "judgment", "programmes", "practise"}
+
+    def slow(word, folds):
+        for pattern, repl in folds:
+            word = pattern.sub(repl, word)
+        return word
+
+    for w in words:
+        assert N.fold_spelling(w) == slow(w, N._FOLDS)
+        for lang, folds in N._LANG_FOLDS.items():
+            assert N.fold_word(w, lang) == slow(w, folds)
