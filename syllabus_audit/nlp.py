@@ -179,18 +179,24 @@ def make_lower_lemma(nlp: Language, name: str):
             value = mapping[key] = strings.add(fold_spelling(strings[key]))
         return value
 
-    return _lemma_component(lemma_of)
+    return _lemma_component(lemma_of, mapping)
 
 
-def _lemma_component(lemma_of):
+def _lemma_component(lemma_of, known: dict[int, int]):
     """A pipeline function setting LEMMA from LOWER through ``lemma_of`` (on arrays:
-    the stock lemmatizer loops over Token objects and costs ~10x more)."""
+    the stock lemmatizer loops over Token objects and costs ~10x more);
+    ``known`` is ``lemma_of``'s memo, read directly for forms seen before."""
+    get = known.get
 
     def lower_lemma(doc):
         low = doc.to_array([LOWER])
         if len(low) == 0:
             return doc
-        lem = np.fromiter((lemma_of(x) for x in low.tolist()), dtype=np.uint64, count=len(low))
+        keys = low.tolist()
+        values = [get(x) for x in keys]
+        if None in values:
+            values = [lemma_of(x) if v is None else v for x, v in zip(keys, values)]
+        lem = np.array(values, dtype=np.uint64)
         doc.from_array([LEMMA], lem.reshape(-1, 1))
         return doc
 
@@ -212,7 +218,7 @@ def _make_other_lower_lemma(nlp: Language):
             value = mapping[key] = strings.add(lemma(strings[key]))
         return value
 
-    return _lemma_component(lemma_of)
+    return _lemma_component(lemma_of, mapping)
 
 
 @Language.factory("array_sentencizer")

@@ -52,8 +52,29 @@ class PassageClassifier(ClassifierMixin, BaseEstimator):
     # -- features -----------------------------------------------------------
     def _matrix(self, texts, lexicon_features):
         lex = sp.csr_matrix(np.asarray(lexicon_features, dtype=np.float64) * self.lexicon_weight)
-        parts = [self.word_.transform(texts)] + ([self._char_tfidf(texts)] if self.char_ngrams else [])
+        parts = [self._word_tfidf(texts)] + ([self._char_tfidf(texts)] if self.char_ngrams else [])
         return sp.hstack(parts + [lex], format="csr")
+
+    def _word_tfidf(self, texts) -> sp.csr_matrix:
+        """``self.word_.transform(texts)``, bit for bit: the vectorizer's own
+        analyzer and TF-IDF transform, without its per-call checks (which cost
+        more than the counting on a document's few passages)."""
+        analyse = self.__dict__.get("_word_analyser")
+        if analyse is None:
+            analyse = self.__dict__["_word_analyser"] = self.word_.build_analyzer()
+        vocab = self.word_.vocabulary_
+        indices, indptr = [], [0]
+        for text in texts:
+            indices.extend(vocab[g] for g in analyse(text) if g in vocab)
+            indptr.append(len(indices))
+        return self._tfidf_of(self.word_, indices, indptr, len(texts))
+
+    @staticmethod
+    def _tfidf_of(vectorizer, indices, indptr, n: int) -> sp.csr_matrix:
+        counts = sp.csr_matrix((np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.array(indptr)),
+                               shape=(n, len(vectorizer.vocabulary_)), dtype=np.float64)
+        counts.sum_duplicates()  # sorts indices and adds repeated n-grams: the counts
+        return vectorizer._tfidf.transform(counts, copy=False)
 
     def _char_tfidf(self, texts) -> sp.csr_matrix:
         """``self.char_.transform(texts)``, bit for bit, about 5x faster.
@@ -80,10 +101,7 @@ class PassageClassifier(ClassifierMixin, BaseEstimator):
                 n += len(ids)
             indptr.append(indptr[-1] + n)
         indices = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
-        counts = sp.csr_matrix((np.ones(len(indices)), indices, np.array(indptr)),
-                               shape=(len(texts), len(vocab)), dtype=np.float64)
-        counts.sum_duplicates()  # sorts indices and adds repeated n-grams: the counts
-        return self.char_._tfidf.transform(counts, copy=False)
+        return self._tfidf_of(self.char_, indices, indptr, len(texts))
 
     # -- sklearn API ----------------------------------------------------------
     def fit(self, texts, y, lexicon_features, categories=None, category_ids=()):

@@ -70,7 +70,7 @@ def test_shipped_model_records_its_provenance():
     assert set(meta["thresholds"]["category"]) == set(model.classifier.category_ids_)
 
 
-def test_char_tfidf_is_scikit_learns_transform_bit_for_bit():
+def test_tfidf_features_are_scikit_learns_transform_bit_for_bit():
     import csv
 
     from syllabus_audit.detect.methods import load_model
@@ -81,6 +81,7 @@ def test_char_tfidf_is_scikit_learns_transform_bit_for_bit():
         texts = [r["text"] for r in csv.DictReader(fh)][::3]
     texts += ["", "   ", "ΟΔΟΣ Σ", "tabs\tand\u00a0nbsp  double  spaces", "x", "Rapport rapport RAPPORT"]
     for _ in range(2):  # the second time from the per-word memo
-        want, got = clf.char_.transform(texts), clf._char_tfidf(texts)
-        assert (want.indptr == got.indptr).all() and (want.indices == got.indices).all()
-        assert (want.data == got.data).all()
+        for vectorizer, ours in ((clf.char_, clf._char_tfidf), (clf.word_, clf._word_tfidf)):
+            want, got = vectorizer.transform(texts), ours(texts)
+            assert (want.indptr == got.indptr).all() and (want.indices == got.indices).all()
+            assert (want.data == got.data).all()
