@@ -11,7 +11,9 @@ import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import replace
+from collections import deque
 from collections.abc import Iterable, Iterator
+from multiprocessing.pool import AsyncResult
 from pathlib import Path, PurePosixPath
 
 from .aggregate import ProgramResult, group_programs, mark_duplicates
@@ -99,7 +101,7 @@ class Auditor:
                     return cached
                 extracted = self._extract(source, digest)
                 if extracted.status != OK:
-                    return self._result(source, extracted, (), digest)
+                    return self._store_unjudged(self._result(source, extracted, (), digest), extracted)
                 return self._judge(source, extracted, digest)
         except DocumentTimeout:
             reason = f"processing took longer than {self.settings.time_limit:g} s (pathological file?)"
@@ -130,8 +132,9 @@ class Auditor:
         if self.pipeline_for(lang) is None:
             reason = (f"document language is {language_name(lang)} ({lang}, confidence {conf:.2f}); "
                       f"no lexicon for it (shipped: {', '.join(shipped_languages())})")
-            return self._result(source, replace(extracted, status=UNSUPPORTED_LANGUAGE, reason=reason), (),
-                                digest, language)
+            return self._store_unjudged(self._result(
+                source, replace(extracted, status=UNSUPPORTED_LANGUAGE, reason=reason), (), digest, language),
+                extracted)
         # Reviewer decisions may accept a passage without any hit (a sampled
         # negative), so a scan with decisions reads every block.
         flags, vocabulary = self.candidate_filter.scan([b.text for b in extracted.blocks])
@@ -179,6 +182,16 @@ class Auditor:
     def _keys_key(self, digest: str) -> str:
         return f"{digest}:{EXTRACTOR_VERSION}:{int(self.settings.ocr)}:{self.candidate_filter.keys_signature}"
 
+    def cached_result(self, source: SourceFile) -> DocumentResult | None:
+        """The document's stored result when the cache holds one for its
+        current bytes and the current settings and lexicons; else None."""
+        if self.cache is None or self.settings.decisions:
+            return None
+        try:
+            return self._cached_result(source, file_sha256(source.abs_path))
+        except OSError:
+            return None  # missing or unreadable: audit_file reports it
+
     def _cached_result(self, source: SourceFile, digest: str) -> DocumentResult | None:
         """The stored result when neither the settings nor any lexicon entry
         the document's words can reach has changed; None otherwise."""
@@ -186,12 +199,24 @@ class Auditor:
             return None
         keys = self.cache.get_keys(self._keys_key(digest))
         if keys is None:
-            return None
-        key = f"{digest}:{self._result_salt}:{self.candidate_filter.dependency(keys)}"
+            key = self._unjudged_key(digest)
+        else:
+            key = f"{digest}:{self._result_salt}:{self.candidate_filter.dependency(keys)}"
         data = self.cache.get_result(key)
         if data is None:
             return None
         return decode_result(data, source, digest, lambda blocks: self._doc_type(source, blocks))
+
+    def _unjudged_key(self, digest: str) -> str:
+        """Documents that are unreadable or in a language without a lexicon
+        depend on no lexicon entry, only on which lexicons there are."""
+        return f"{digest}:{self._result_salt}:{self.candidate_filter.global_digest}:unjudged"
+
+    def _store_unjudged(self, result: DocumentResult, extracted: ExtractedDocument) -> DocumentResult:
+        if self.cache is not None:
+            self.cache.put_result(self._unjudged_key(result.sha256), encode_result(
+                result, title_and_headings(extracted.blocks)))
+        return result
 
     def _store_result(self, result: DocumentResult, extracted: ExtractedDocument, vocabulary: set[str]) -> None:
         if self.cache is None:
@@ -417,30 +442,71 @@ def audit_parallel(auditor: Auditor, sources: list[SourceFile], jobs: int = 1,
     """Audit files with ``jobs`` processes, results in input order (so output is
     identical to ``jobs=1``). Workers are forked from this process and inherit
     its loaded pipeline, so spaCy, the lexicons and the model load once.
-    ``progress(n_done, n_total)`` is called after each document."""
-    global _WORKER
+    With a cache, this process serves the documents the cache already holds
+    (about 0.5 ms each) and sends only the others to the workers, which are
+    started at the first such document: a re-scan that misses nothing starts
+    no worker. At most ``8 * jobs`` documents are in flight, so memory stays
+    bounded. ``progress(n_done, n_total)`` is called after each document."""
     if jobs <= 1 or len(sources) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for i, source in enumerate(sources, 1):
             yield auditor.audit_file(source)
             if progress:
                 progress(i, len(sources))
         return
-    _WORKER = auditor
-    # The loaded pipelines (lemma tables, vocabularies, model) are a few hundred
-    # MB that forked workers share copy-on-write; a garbage-collector pass in a
-    # worker would touch every object and copy it all. Freezing moves them out
-    # of the collector's reach (gc.freeze, made for exactly this).
-    gc.collect()
-    gc.freeze()
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs, maxtasksperchild=500) as pool:
-            for i, result in enumerate(pool.imap(_audit_in_worker, sources, chunksize=2), 1):
-                yield result
-                if progress:
-                    progress(i, len(sources))
-    finally:
-        _WORKER = None
-        gc.unfreeze()
+    with _WorkerPool(auditor, jobs) as pool:
+        pending: deque = deque()
+        done = 0
+
+        def finish(item) -> DocumentResult:
+            nonlocal done
+            done += 1
+            if progress:
+                progress(done, len(sources))
+            return item.get() if isinstance(item, AsyncResult) else item
+
+        for source in sources:
+            hit = auditor.cached_result(source)
+            pending.append(hit if hit is not None else pool.submit(source))
+            while pending and (not isinstance(pending[0], AsyncResult) or pending[0].ready()
+                               or len(pending) > 8 * jobs):
+                yield finish(pending.popleft())
+        while pending:
+            yield finish(pending.popleft())
+
+
+class _WorkerPool:
+    """A fork pool started on first use (see ``audit_parallel``)."""
+
+    def __init__(self, auditor: Auditor, jobs: int):
+        self.auditor, self.jobs, self.pool = auditor, jobs, None
+
+    def submit(self, source: SourceFile) -> AsyncResult:
+        global _WORKER
+        if self.pool is None:
+            _WORKER = self.auditor
+            # The loaded pipelines (lemma tables, vocabularies, model) are a few
+            # hundred MB that forked workers share copy-on-write; a garbage-
+            # collector pass in a worker would touch every object and copy it
+            # all. Freezing moves them out of the collector's reach (gc.freeze,
+            # made for exactly this).
+            gc.freeze()
+            self.pool = multiprocessing.get_context("fork").Pool(self.jobs, maxtasksperchild=500)
+        return self.pool.apply_async(_audit_in_worker, (source,))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        global _WORKER
+        if self.pool is not None:
+            if exc[0] is None:
+                self.pool.close()
+            else:
+                self.pool.terminate()
+            self.pool.join()
+            _WORKER = None
+            gc.unfreeze()
+        return False
 
 
 def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,

@@ -75,3 +75,32 @@ def test_another_method_is_not_served_from_the_cache(warm_cache, tmp_path):
     fresh, _ = _scan(SHIPPED, tmp_path, method="lexicon")
     cached, judged = _scan(SHIPPED, tmp_path, folder, method="lexicon")
     assert judged == 38 and cached == fresh
+
+
+def test_parallel_scan_serves_hits_itself_and_keeps_the_order(warm_cache, tmp_path, monkeypatch):
+    """With jobs=2, cached documents are served without workers, misses go to
+    workers, and the output is in input order either way."""
+    import multiprocessing
+    import shutil
+
+    from syllabus_audit.pipeline import audit_parallel
+
+    folder, record = warm_cache
+    sources = discover(DEMO)
+
+    def scan(cache) -> str:
+        auditor = Auditor(settings=AuditSettings(cache_dir=str(cache)))
+        results = list(audit_parallel(auditor, sources, jobs=2))
+        return json.dumps(audit_record(group_programs(results), auditor, None), sort_keys=True)
+
+    with monkeypatch.context() as m:  # a fully warm cache needs no worker at all
+        m.setattr(multiprocessing, "get_context", lambda *a: pytest.fail("a worker pool was started"))
+        assert scan(folder) == record
+    partial = tmp_path / "partial"  # every other document's results removed: hits and misses interleave
+    shutil.copytree(folder, partial)
+    import sqlite3
+
+    with sqlite3.connect(partial / "extraction.sqlite3") as db:
+        keys = [k for (k,) in db.execute("SELECT key FROM result ORDER BY key")]
+        db.executemany("DELETE FROM result WHERE key = ?", [(k,) for k in keys[::2]])
+    assert scan(partial) == record
