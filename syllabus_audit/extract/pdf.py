@@ -27,6 +27,7 @@ from __future__ import annotations
 import ctypes
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from statistics import median
 
@@ -36,7 +37,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..types import CORRUPT, EMPTY, ENCRYPTED, HEADING, LIST_ITEM, NEEDS_OCR, OK, PARAGRAPH, Block, ExtractedDocument
 from . import ocr as ocr_mod
-from .textfix import BULLET_RE, HYPHEN_MARK, clean_text, collapse_ws, ends_sentence, looks_like_heading, make_block
+from .textfix import _CLEAN_TABLE, BULLET_RE, HYPHEN_MARK, clean_text, collapse_ws, ends_sentence, looks_like_heading, make_block
 
 FORMAT = "pdf"
 _PAGE_NUMBER_RE = re.compile(
@@ -207,9 +208,11 @@ def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
     of its char range. Only a line whose rects show a wide gap (table cells,
     interleaved columns) is split further, using per-char boxes.
 
-    Hot loop (one pass per text line): pdfium is called through the raw
-    handle, the rects of a range are read once, and the boldness of a text
-    object (its font) is looked up once per page.
+    Hot loop (one pass per text line): pdfium is called through prototypes
+    that take plain addresses (no pointer conversion per call), the rects of a
+    range are read once, and the boldness of a text object (its font) is
+    looked up once per page. When nothing on the page needs ``clean_text``'s
+    control-char / ligature / newline fixes, a piece only needs NFC.
     """
     n_chars = tp.count_chars()
     if n_chars <= 0:
@@ -218,57 +221,97 @@ def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
     if len(text) != n_chars:  # pdfium inserted/excluded chars: no 1:1 index map
         return _segments_bounded(tp)
     raw = tp.raw
+    tpa = ctypes.cast(raw, ctypes.c_void_p).value
+    # Pieces never hold the "\r\n" line breaks, so with no other CR and no char
+    # the clean-up table changes, clean_text(piece) is just NFC of the piece.
+    simple = _NEEDS_CLEAN_RE.search(text) is None and text.count("\r") == text.count("\r\n")
+    normalize = unicodedata.normalize
     bold_of: dict = {}
     segs: list[_Line] = []
     append = segs.append
-    count_rects, get_rect = _CountRects, _GetRect
+    count_rects, get_rect, text_object, font_of = _CountRectsA, _GetRectA, _TextObjectA, _FontAddress
     L, B, R, T = _RL, _RB, _RR, _RT
+    aL, aB, aR, aT = _ARL, _ARB, _ARR, _ART
     pos = 0
     for line in text.split("\r\n"):
-        if "\ufffe" in line:
-            pieces = _split_marks(line, pos)
-        elif line.strip():
-            pieces = ((pos, line),)
-        else:
-            pos += len(line) + 2
-            continue
+        start = pos
         pos += len(line) + 2
+        if "\ufffe" in line:
+            pieces = _split_marks(line, start)
+        elif line.strip():
+            pieces = ((start, line),)
+        else:
+            continue
         for start, piece in pieces:
-            n_rects = count_rects(raw, start, len(piece))
+            n = len(piece)
+            n_rects = count_rects(tpa, start, n)
             if n_rects <= 0:
                 if n_rects == -1:
                     raise pdfium.PdfiumError("Failed to count rectangles.")
                 continue
-            # Boxes of the char range, merging rects on one baseline with a small gap.
-            if not get_rect(raw, 0, L, T, R, B):  # yes, ltrb
+            if not get_rect(tpa, 0, aL, aT, aR, aB):  # yes, ltrb
                 raise pdfium.PdfiumError(_GET_RECT_ERROR)
-            groups = [[L.value, B.value, R.value, T.value]]
-            for j in range(1, n_rects):
-                if not get_rect(raw, j, L, T, R, B):
-                    raise pdfium.PdfiumError(_GET_RECT_ERROR)
-                left, bottom, right, top = L.value, B.value, R.value, T.value
-                g = groups[-1]
-                g_height = g[3] - g[1]
-                r_height = top - bottom
-                height = max(g_height, r_height, 1.0)
-                same_row = min(g[3], top) - max(g[1], bottom) > 0.3 * min(g_height, r_height)
-                if same_row and -height < left - g[2] < 1.5 * height:
-                    g[0], g[1], g[2], g[3] = min(g[0], left), min(g[1], bottom), max(g[2], right), max(g[3], top)
-                else:
-                    groups.append([left, bottom, right, top])
+            if n_rects > 1:
+                groups = _rect_groups(tpa, n_rects)
             # Bold: first and last visible characters both bold (a bold label
             # followed by regular text is not a bold run).
-            stripped = piece.rstrip()
-            bold = (_cached_bold(raw, start + len(piece) - len(piece.lstrip()), bold_of)
-                    and _cached_bold(raw, start + len(stripped) - 1, bold_of))
-            if len(groups) == 1:
-                g = groups[0]
-                append(_Line(clean_text(piece), g[0], g[1], g[2], g[3], 0, bold=bold))
+            index = start + n - len(piece.lstrip())
+            obj = text_object(tpa, index)
+            font = font_of(obj) if obj else None
+            if not font:
+                bold = _char_bold(raw, index)
             else:
-                for x in _split_by_chars(raw, start, piece, groups):
-                    x.bold = bold
-                    append(x)
-    return [s for s in segs if s.text.strip()]
+                bold = bold_of.get(font)
+                if bold is None:
+                    bold = bold_of[font] = _char_bold(raw, index)
+            if bold:
+                index = start + len(piece.rstrip()) - 1
+                obj = text_object(tpa, index)
+                font = font_of(obj) if obj else None
+                if not font:
+                    bold = _char_bold(raw, index)
+                else:
+                    bold = bold_of.get(font)
+                    if bold is None:
+                        bold = bold_of[font] = _char_bold(raw, index)
+            if n_rects == 1:
+                t = clean_text(piece) if not simple else piece if piece.isascii() else normalize("NFC", piece)
+                if t.strip():
+                    append(_Line(t, L.value, B.value, R.value, T.value, 0, 0, 0, bold))
+            elif len(groups) == 1:
+                g = groups[0]
+                t = clean_text(piece) if not simple else piece if piece.isascii() else normalize("NFC", piece)
+                if t.strip():
+                    append(_Line(t, g[0], g[1], g[2], g[3], 0, 0, 0, bold))
+            else:
+                for x in _split_by_chars(tpa, start, piece, groups):
+                    if x.text.strip():
+                        x.bold = bold
+                        append(x)
+    return segs
+
+
+def _rect_groups(tpa: int, n_rects: int) -> list[list[float]]:
+    """The rects of the range just counted (rect 0 already read into _RL.._RT),
+    merging rects on one baseline with a small gap."""
+    L, B, R, T = _RL, _RB, _RR, _RT
+    aL, aB, aR, aT = _ARL, _ARB, _ARR, _ART
+    get_rect = _GetRectA
+    groups = [[L.value, B.value, R.value, T.value]]
+    for j in range(1, n_rects):
+        if not get_rect(tpa, j, aL, aT, aR, aB):
+            raise pdfium.PdfiumError(_GET_RECT_ERROR)
+        left, bottom, right, top = L.value, B.value, R.value, T.value
+        g = groups[-1]
+        g_height = g[3] - g[1]
+        r_height = top - bottom
+        height = max(g_height, r_height, 1.0)
+        same_row = min(g[3], top) - max(g[1], bottom) > 0.3 * min(g_height, r_height)
+        if same_row and -height < left - g[2] < 1.5 * height:
+            g[0], g[1], g[2], g[3] = min(g[0], left), min(g[1], bottom), max(g[2], right), max(g[3], top)
+        else:
+            groups.append([left, bottom, right, top])
+    return groups
 
 
 def _split_marks(raw: str, pos: int) -> list[tuple[int, str]]:
@@ -287,17 +330,21 @@ def _split_marks(raw: str, pos: int) -> list[tuple[int, str]]:
 _FONT_NAME = ctypes.create_string_buffer(128)
 _FONT_FLAGS = ctypes.c_int()
 _RL, _RB, _RR, _RT = (ctypes.c_double() for _ in range(4))
+_ARL, _ARB, _ARR, _ART = (ctypes.addressof(d) for d in (_RL, _RB, _RR, _RT))
 _GET_RECT_ERROR = ("Failed to get rectangle. (Make sure count_rects() was called with default params once "
                    "before subsequent get_rect() calls.)")
-_CountRects = pdfium_c.FPDFText_CountRects
-_GetRect = pdfium_c.FPDFText_GetRect
-_GetCharBox = pdfium_c.FPDFText_GetCharBox
+# Chars clean_text would change, apart from CR (pieces of a page never hold its CRLF breaks).
+_NEEDS_CLEAN_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CLEAN_TABLE) if c != 13) + "]")
+# Hot pdfium calls as prototypes taking the text page (and the double outputs)
+# as plain addresses: same functions, no pointer conversion per call.
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_CountRectsA = ctypes.cast(pdfium_c.FPDFText_CountRects, ctypes.CFUNCTYPE(_INT, _VP, _INT, _INT))
+_GetRectA = ctypes.cast(pdfium_c.FPDFText_GetRect, ctypes.CFUNCTYPE(_INT, _VP, _INT, _VP, _VP, _VP, _VP))
+_GetCharBoxA = ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.CFUNCTYPE(_INT, _VP, _INT, _VP, _VP, _VP, _VP))
 # The text object of a char, as a plain address; None for generated chars.
-_TextObjectAddress = ctypes.cast(
-    pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
-)
+_TextObjectA = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(_VP, _VP, _INT))
 # The font of a text object, as a plain address.
-_FontAddress = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p))
+_FontAddress = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(_VP, _VP))
 
 
 def _char_bold(tp, index: int) -> bool:
@@ -309,39 +356,29 @@ def _char_bold(tp, index: int) -> bool:
     return n > 0 and b"bold" in _FONT_NAME.value.lower()
 
 
-def _cached_bold(tp, index: int, cache: dict) -> bool:
-    """``_char_bold``, computed once per font of the page: pdfium takes the
-    weight and the name from the font of the char's text object, so every char
-    set in one font gives the same answer."""
-    obj = _TextObjectAddress(tp, index)
-    font = _FontAddress(obj) if obj else None
-    if not font:
-        return _char_bold(tp, index)
-    bold = cache.get(font)
-    if bold is None:
-        bold = cache[font] = _char_bold(tp, index)
-    return bold
-
-
-def _split_by_chars(tp, start: int, piece: str, groups) -> list[_Line]:
+def _split_by_chars(tpa: int, start: int, piece: str, groups) -> list[_Line]:
     """Assign each char of a piece to the box its centre falls in (chars come in box order).
 
     The box index only moves forward, so each box gets a slice of the piece;
     once the last box is reached the remaining chars need no lookup.
     """
     left, bottom, right, top = _RL, _RB, _RR, _RT
-    get_box = _GetCharBox
+    aL, aB, aR, aT = _ARL, _ARB, _ARR, _ART
+    get_box = _GetCharBoxA
     # (x0, y0, x1, y1) of each box widened by 1 on every side, as the centre test needs it.
     boxes = [(g[0] - 1, g[1] - 1, g[2] + 1, g[3] + 1) for g in groups]
     last = len(groups) - 1
     cuts = [0]
     k = 0
-    for i in range(len(piece)):
-        if get_box(tp, start + i, left, right, bottom, top):
+    x0, y0, x1, y1 = boxes[0]
+    for i in range(start, start + len(piece)):
+        if get_box(tpa, i, aL, aR, aB, aT):
             lv, rv = left.value, right.value
             if rv > lv:
                 cx = (lv + rv) / 2
                 cy = (bottom.value + top.value) / 2
+                if x0 <= cx <= x1 and y0 <= cy <= y1:
+                    continue  # in the current box
                 moved = False
                 while k < last:
                     b = boxes[k]
@@ -353,9 +390,10 @@ def _split_by_chars(tp, start: int, piece: str, groups) -> list[_Line]:
                     k += 1
                     moved = True
                 if moved:
-                    cuts.extend([i] * (k + 1 - len(cuts)))
+                    cuts.extend([i - start] * (k + 1 - len(cuts)))
                     if k == last:
                         break
+                    x0, y0, x1, y1 = boxes[k]
     cuts.extend([len(piece)] * (len(groups) + 1 - len(cuts)))
     return [_Line(clean_text(piece[cuts[n]:cuts[n + 1]]), g[0], g[1], g[2], g[3], 0) for n, g in enumerate(groups)]
 
