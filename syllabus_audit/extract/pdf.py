@@ -407,31 +407,45 @@ def _segments_bounded(tp) -> list[_Line]:
 
 
 def _group_lines(segs: list[_Line]) -> list[_Line]:
-    """Merge segments that sit on the same baseline into lines, top to bottom."""
+    """Merge segments that sit on the same baseline into lines, top to bottom.
+
+    A segment joins the row of the one before it when it overlaps the row's
+    first segment vertically by more than half the smaller height, or their
+    tops are within 1 pt (min/max written out: same comparisons as the builtins).
+    """
     segs = sorted(segs, key=_top_left)
     rows: list[list[_Line]] = []
     row = None
+    rt = rb = rh = 0.0
     for s in segs:
+        st, sb = s.top, s.bottom
         if row is not None:
-            r = row[0]
-            overlap = min(r.top, s.top) - max(r.bottom, s.bottom)
-            if overlap > 0.5 * min(r.top - r.bottom, s.top - s.bottom, 1e9) or abs(r.top - s.top) < 1.0:
+            # min(rt, st) - max(rb, sb) > 0.5 * min(rh, st - sb, 1e9) or abs(rt - st) < 1.0
+            sh = st - sb
+            h = sh if sh < rh else rh
+            if 1e9 < h:
+                h = 1e9
+            if (st if st < rt else rt) - (sb if sb > rb else rb) > 0.5 * h or abs(rt - st) < 1.0:
                 row.append(s)
                 continue
         row = [s]
         rows.append(row)
-    return [_merge_row(row) if len(row) > 1 else _single_row(row[0]) for row in rows]
+        rt, rb, rh = st, sb, st - sb
+    out = []
+    append = out.append
+    for row in rows:
+        if len(row) > 1:
+            append(_merge_row(row))
+        else:  # _merge_row([s]), reusing the segment (it is not used elsewhere)
+            s = row[0]
+            s.text = collapse_ws(s.text.strip().replace("\n", " "))
+            s.page = s.number = 0
+            append(s)
+    return out
 
 
 def _top_left(s: _Line) -> tuple[float, float]:
     return (-s.top, s.left)
-
-
-def _single_row(s: _Line) -> _Line:
-    """``_merge_row([s])``, reusing the segment (it is not used elsewhere)."""
-    s.text = collapse_ws(s.text.strip().replace("\n", " "))
-    s.page = s.number = 0
-    return s
 
 
 def _merge_row(row: list[_Line]) -> _Line:
@@ -593,13 +607,17 @@ def _blocks(pages: list[list[_Line]]) -> tuple[Block, ...]:
     for lines in pages:
         if not lines:
             continue
-        body_height = median(s.height for s in lines)
+        body_height = median([s.top - s.bottom for s in lines])
         leading = _typical_leading(lines)
-        right_edge = max(s.right for s in lines)
+        right_edge = max([s.right for s in lines])
+        # Per-page thresholds of _continues, computed once.
+        step_limit = 1.3 * leading + 0.5 if leading else None
+        size_tol = 0.3 * max(body_height, 1.0)
         for line in lines:
-            m = bullet_match(line.text)  # _bullet(line.text)[1], without slicing the text
-            bullet = m is not None and m.end() < len(line.text)
-            if current and not bullet and _continues(current, line, kind, leading, right_edge, body_height):
+            text = line.text
+            m = bullet_match(text)  # _bullet(line.text)[1], without slicing the text
+            bullet = m is not None and m.end() < len(text)
+            if current and not bullet and _continues(current, line, kind, step_limit, right_edge, size_tol):
                 current.append(line)
                 continue
             flush()
@@ -615,15 +633,21 @@ def _bullet(text: str) -> tuple[str, bool]:
 
 
 def _typical_leading(lines: list[_Line]) -> float:
-    steps = [
-        a.top - b.top
-        for a, b in zip(lines, lines[1:])
-        if a.column == b.column and 0 < a.top - b.top < 3 * max(a.height, 1.0)
-    ]
+    steps = []
+    a = None
+    for b in lines:
+        if a is not None and a.column == b.column:
+            step = a.top - b.top
+            if 0 < step < 3 * max(a.top - a.bottom, 1.0):
+                steps.append(step)
+        a = b
     return median(steps) if steps else 0.0
 
 
-def _continues(current: list[_Line], line: _Line, kind: str, leading: float, right_edge: float, body_h: float) -> bool:
+def _continues(current: list[_Line], line: _Line, kind: str, step_limit: float | None, right_edge: float,
+               size_tol: float) -> bool:
+    """``step_limit`` is 1.3 * leading + 0.5 (None without a typical leading),
+    ``size_tol`` 0.3 * max(body height, 1)."""
     prev = current[-1]
     first = current[0]
     text = line.text
@@ -631,9 +655,9 @@ def _continues(current: list[_Line], line: _Line, kind: str, leading: float, rig
         # Across a page break or column change: only if the sentence clearly goes on.
         return kind != HEADING and _clearly_continues(prev.text, text)
     step = prev.top - line.top
-    if step <= 0 or (leading and step > 1.3 * leading + 0.5):
+    if step <= 0 or (step_limit is not None and step > step_limit):
         return False
-    if abs(line.height - prev.height) > 0.3 * max(body_h, 1.0) and not _clearly_continues(prev.text, text):
+    if abs((line.top - line.bottom) - (prev.top - prev.bottom)) > size_tol and not _clearly_continues(prev.text, text):
         return False  # font size change: heading / body boundary
     if prev.bold != line.bold and _bold_title(current if prev.bold else [line]):
         return False  # a bold title line next to regular text: heading / body boundary
@@ -673,4 +697,6 @@ def _make(kind: str, lines: list[_Line], body_height: float) -> Block | None:
         if ((big and looks_like_heading(text, 20)) or (len(lines) == 1 and looks_like_heading(text))
                 or _bold_title(lines)):
             kind = HEADING
-    return make_block(kind, parts)
+    # Line texts are collapse_ws output (_group_lines/_merge_row); a bullet's
+    # remainder is a suffix of one that starts at a non-space.
+    return make_block(kind, parts, collapsed=True)

@@ -135,17 +135,21 @@ def _join_hyphen(prev: str, nxt: str) -> bool | None:
     return True  # a word we don't know, split across lines
 
 
-def join_lines(lines: Sequence[tuple[str, int | None, int]], sep: str = " ") -> tuple[str, tuple[Anchor, ...]]:
+def join_lines(lines: Sequence[tuple[str, int | None, int]], sep: str = " ",
+               collapsed: bool = False) -> tuple[str, tuple[Anchor, ...]]:
     """Join wrapped source lines into running text, undoing line-end hyphenation.
 
     ``lines`` are (text, page, line) in reading order. Returns the text and one
     anchor per source line (offset where that line's text starts). With
     ``sep="\n"`` the lines are separate paragraphs: joined by newlines, as is.
+    ``collapsed=True`` says every line text is already ``collapse_ws`` output
+    (or a suffix of one starting at a non-space), which ``collapse_ws`` leaves
+    unchanged, so it is not applied again.
     """
     out = ""
     anchors: list[Anchor] = []
     for raw, page, line in lines:
-        text = collapse_ws(raw)
+        text = raw if collapsed else collapse_ws(raw)
         if not text:
             continue
         if out and sep != " ":
@@ -186,9 +190,10 @@ def _drop_char(text: str, anchors: list[Anchor], ch: str) -> tuple[str, list[Anc
     return text.replace(ch, ""), new_anchors
 
 
-def make_block(kind: str, lines: Sequence[tuple[str, int | None, int]], sep: str = " ") -> Block | None:
-    """Build a Block from source lines, or None when they hold no text."""
-    raw, anchors = join_lines(lines, sep)
+def make_block(kind: str, lines: Sequence[tuple[str, int | None, int]], sep: str = " ",
+               collapsed: bool = False) -> Block | None:
+    """Build a Block from source lines, or None when they hold no text (``collapsed``: see ``join_lines``)."""
+    raw, anchors = join_lines(lines, sep, collapsed)
     text = raw.strip()
     if not text:
         return None
