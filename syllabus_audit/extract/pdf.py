@@ -221,7 +221,7 @@ def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
     if len(text) != n_chars:  # pdfium inserted/excluded chars: no 1:1 index map
         return _segments_bounded(tp)
     raw = tp.raw
-    tpa = ctypes.cast(raw, ctypes.c_void_p).value
+    tpa = ctypes.c_void_p(ctypes.cast(raw, ctypes.c_void_p).value)
     # Pieces never hold the "\r\n" line breaks, so with no other CR and no char
     # the clean-up table changes, clean_text(piece) is just NFC of the piece.
     simple = _NEEDS_CLEAN_RE.search(text) is None and text.count("\r") == text.count("\r\n")
@@ -291,7 +291,7 @@ def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
     return segs
 
 
-def _rect_groups(tpa: int, n_rects: int) -> list[list[float]]:
+def _rect_groups(tpa: ctypes.c_void_p, n_rects: int) -> list[list[float]]:
     """The rects of the range just counted (rect 0 already read into _RL.._RT),
     merging rects on one baseline with a small gap."""
     L, B, R, T = _RL, _RB, _RR, _RT
@@ -330,19 +330,30 @@ def _split_marks(raw: str, pos: int) -> list[tuple[int, str]]:
 _FONT_NAME = ctypes.create_string_buffer(128)
 _FONT_FLAGS = ctypes.c_int()
 _RL, _RB, _RR, _RT = (ctypes.c_double() for _ in range(4))
-_ARL, _ARB, _ARR, _ART = (ctypes.addressof(d) for d in (_RL, _RB, _RR, _RT))
+_ARL, _ARB, _ARR, _ART = (ctypes.c_void_p(ctypes.addressof(d)) for d in (_RL, _RB, _RR, _RT))
 _GET_RECT_ERROR = ("Failed to get rectangle. (Make sure count_rects() was called with default params once "
                    "before subsequent get_rect() calls.)")
 # Chars clean_text would change, apart from CR (pieces of a page never hold its CRLF breaks).
 _NEEDS_CLEAN_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CLEAN_TABLE) if c != 13) + "]")
-# Hot pdfium calls as prototypes taking the text page (and the double outputs)
-# as plain addresses: same functions, no pointer conversion per call.
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
-_CountRectsA = ctypes.cast(pdfium_c.FPDFText_CountRects, ctypes.CFUNCTYPE(_INT, _VP, _INT, _INT))
-_GetRectA = ctypes.cast(pdfium_c.FPDFText_GetRect, ctypes.CFUNCTYPE(_INT, _VP, _INT, _VP, _VP, _VP, _VP))
-_GetCharBoxA = ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.CFUNCTYPE(_INT, _VP, _INT, _VP, _VP, _VP, _VP))
+
+
+def _unchecked(func, restype):
+    """A pdfium function called without argtypes: ctypes then passes each
+    argument as what it is, with no conversion (about half the cost of a call).
+    Callers pass only the exact C types: the text page and the double outputs
+    as ``c_void_p`` objects, indexes and counts as Python ints (C ``int``)."""
+    f = ctypes.CFUNCTYPE(restype)(ctypes.cast(func, _VP).value)
+    f.argtypes = None
+    return f
+
+
+# The hot per-line / per-char pdfium calls: (FPDF_TEXTPAGE, int, ...) -> int.
+_CountRectsA = _unchecked(pdfium_c.FPDFText_CountRects, _INT)
+_GetRectA = _unchecked(pdfium_c.FPDFText_GetRect, _INT)
+_GetCharBoxA = _unchecked(pdfium_c.FPDFText_GetCharBox, _INT)
 # The text object of a char, as a plain address; None for generated chars.
-_TextObjectA = ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.CFUNCTYPE(_VP, _VP, _INT))
+_TextObjectA = _unchecked(pdfium_c.FPDFText_GetTextObject, _VP)
 # The font of a text object, as a plain address.
 _FontAddress = ctypes.cast(pdfium_c.FPDFTextObj_GetFont, ctypes.CFUNCTYPE(_VP, _VP))
 
@@ -356,7 +367,7 @@ def _char_bold(tp, index: int) -> bool:
     return n > 0 and b"bold" in _FONT_NAME.value.lower()
 
 
-def _split_by_chars(tpa: int, start: int, piece: str, groups) -> list[_Line]:
+def _split_by_chars(tpa: ctypes.c_void_p, start: int, piece: str, groups) -> list[_Line]:
     """Assign each char of a piece to the box its centre falls in (chars come in box order).
 
     The box index only moves forward, so each box gets a slice of the piece;
