@@ -131,6 +131,17 @@ def _clean(text: str) -> str:
     return _SPACE.sub(" ", _CLEAN.sub(" ", text)).strip()
 
 
+def _enough_units(text: str, min_units: int) -> bool:
+    """``_units(_clean(text)) >= min_units``, looking at a prefix first: cut at
+    a space, a prefix cleans to at most the letters the whole text cleans to
+    (every removed pattern lies within one run of non-spaces)."""
+    if len(text) > 160:
+        cut = text.rfind(" ", 0, 120)
+        if cut > 0 and _units(_clean(text[:cut])) >= min_units:
+            return True
+    return _units(_clean(text)) >= min_units
+
+
 def _units(text: str) -> int:
     """Letters, with each CJK character counted three times (one CJK
     character carries about as much as a short word's letters)."""
@@ -245,7 +256,7 @@ def languages_at(blocks: Sequence, indices: Iterable[int], document: tuple[str, 
         if i in judged:
             return judged[i]
         text = texts[i]
-        if _units(_clean(text)) < min_units:
+        if not _enough_units(text, min_units):
             out = None
         elif prefilter and plainly_in(text, doc_lang):
             out = PassageLanguage(doc_lang, doc_conf, True)

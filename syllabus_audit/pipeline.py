@@ -31,9 +31,14 @@ from .nlp import make_nlp
 from .sections import load_section_rules
 from .review import apply_decisions, group_hits
 from .prefilter import CandidateFilter, candidate_filter, code_digest
-from .segment import section_states, segment, segment_blocks
+from .segment import section_states, segment, segment_blocks, sentence_pieces
 from .types import (COUNTED, ERROR, LIST_ITEM, MISSING, OK, TIMEOUT, UNSUPPORTED_LANGUAGE, PARAGRAPH, Anchor, Block, DocumentResult,
                     ExtractedDocument, Hit, Passage, SourceFile)
+
+
+# Paragraphs at least this long are narrowed to their candidate sentences;
+# shorter ones are read whole (splitting costs more than it saves there).
+PIECES_FROM_CHARS = 300
 
 
 @dataclass(frozen=True)
@@ -268,8 +273,26 @@ class Auditor:
                 skipped += sum(flags[i] for i in indices)
                 continue
             nlp, detector = pipe
-            groups.append((lang, detector.detect_passages(segment_blocks(blocks, indices, states, nlp))))
+            items = [(i, 0, None) for i in indices] if full else self._candidate_pieces(blocks, indices, nlp)
+            groups.append((lang, detector.detect_passages(segment_blocks(blocks, items, states, nlp))))
         return groups, skipped
+
+    def _candidate_pieces(self, blocks, indices: list[int], nlp) -> list[tuple[int, int, int | None]]:
+        """Candidate blocks, with paragraphs narrowed to their candidate
+        ``sentence_pieces`` (a paragraph with one relevant sentence in ten is
+        read as that sentence)."""
+        items = []
+        for i in indices:
+            text = blocks[i].text
+            if blocks[i].kind != PARAGRAPH or len(text) < PIECES_FROM_CHARS:
+                items.append((i, 0, None))
+                continue
+            pieces = sentence_pieces(text, nlp.tokenizer)
+            if len(pieces) == 1:
+                items.append((i, 0, None))
+                continue
+            items += [(i, a, b) for a, b in pieces if self.candidate_filter.is_candidate(text[a:b])]
+        return items
 
     def _with_level(self, hit: Hit) -> Hit:
         if hit.status != COUNTED or hit.decided_by == "reviewer":

@@ -7,6 +7,7 @@ page and line where it starts and the nearest heading above it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -19,13 +20,29 @@ from .sections import SectionRules, load_section_rules
 from .types import HEADING, PARAGRAPH, Block, ExtractedDocument, Passage
 
 
+class Heading:
+    """A section heading's tokens, made on first use: most passages never
+    need them (only an ambiguous term without a client cue does)."""
+
+    __slots__ = ("_text", "_nlp", "_span")
+
+    def __init__(self, text: str, nlp: Language):
+        self._text, self._nlp, self._span = text, nlp, None
+
+    @property
+    def span(self) -> Span:
+        if self._span is None:  # tokens and lemmas only: no sentences needed
+            self._span = self._nlp.get_pipe("lower_lemma")(self._nlp.make_doc(self._text))[:]
+        return self._span
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """A passage with the processed tokens it came from (not serialised)."""
 
     passage: Passage
     span: Span
-    heading: Span | None  # the section heading's tokens, if any
+    heading: Heading | None  # the section heading, if any
 
 
 def _spans(doc: Doc, kind: str, text: str) -> list[tuple[Span, str]]:
@@ -71,25 +88,60 @@ def section_states(blocks: Sequence[Block], rules: SectionRules) -> list[tuple[i
     return out
 
 
-def segment_blocks(blocks: Sequence[Block], indices: Sequence[int], states: list[tuple[int | None, str]],
-                   nlp: Language) -> Iterator[Segment]:
-    """Passages of ``blocks[i]`` for ``i`` in ``indices`` (in order), with the
-    sections ``section_states`` gave every block; only these blocks (and the
-    headings above them) go through spaCy."""
-    headings: dict[int, Span] = {}
+# A sentence cut candidate: a whitespace-delimited word of letters ending in a
+# lower-case letter and one sentence-final mark, one space, then a capital.
+# ``sentence_pieces`` keeps it only if the tokenizer makes the mark its own
+# token ("clients." but not "Wed." -> "We" "d.", nor "etc."); then the capital
+# starts a sentence under the sentencizer. Anything less plain is not cut.
+_CUT = re.compile(r"(?:^|(?<=\s))([A-Za-z]*[a-z]([.!?])) (?=[A-Z])")
+
+
+_CUTS_OK: dict[int, dict[str, bool]] = {}  # per tokenizer: word -> is its mark a token of its own
+
+
+def sentence_pieces(text: str, tokenizer) -> list[tuple[int, int]]:
+    """(start, end) of consecutive pieces of a paragraph, cut only where the
+    sentencizer starts a sentence: spaCy gives each piece exactly the tokens
+    and sentences it gives that part of the whole paragraph (the tokenizer
+    works on each space-delimited word alone; tests check it on every corpus),
+    and no context rule looks back across a sentence-final mark."""
+    cuts = [0]
+    memo = _CUTS_OK.setdefault(id(tokenizer), {})
+    for m in _CUT.finditer(text):
+        word = m.group(1)
+        ok = memo.get(word)
+        if ok is None:
+            if len(memo) > 100_000:
+                memo.clear()
+            tokens = tokenizer(word)
+            ok = memo[word] = len(tokens) > 1 and tokens[-1].text == m.group(2)
+        if ok:
+            cuts.append(m.end())
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if a < b]
+
+
+def segment_blocks(blocks: Sequence[Block], items: Sequence[tuple[int, int, int | None]],
+                   states: list[tuple[int | None, str]], nlp: Language) -> Iterator[Segment]:
+    """Passages of ``blocks[i].text[start:end]`` for each ``(i, start, end)``
+    of ``items`` (in order; a paragraph may be given as ``sentence_pieces``),
+    with the sections ``section_states`` gave every block; only these texts
+    (and the headings above them) go through spaCy."""
+    headings: dict[int, Heading] = {}
     index = 0
-    for i, doc in zip(indices, nlp.pipe(blocks[i].text for i in indices)):
+    texts = [blocks[i].text[start:end] for i, start, end in items]
+    for (i, start, _), text, doc in zip(items, texts, nlp.pipe(texts)):
         block = blocks[i]
         h, kind = states[i]
         heading = None
         if block.kind != HEADING and h is not None:
             heading = headings.get(h)
             if heading is None:
-                heading = headings[h] = nlp(blocks[h].text)[:]
+                heading = headings[h] = Heading(blocks[h].text, nlp)
         section = blocks[h].text.strip() if heading is not None else ""
-        for span, text in _spans(doc, block.kind, block.text):
-            anchor = block.locate(span.start_char)
-            passage = Passage(index=index, text=text.strip(), kind=block.kind,
+        for span, piece in _spans(doc, block.kind, text):
+            anchor = block.locate(start + span.start_char)
+            passage = Passage(index=index, text=piece.strip(), kind=block.kind,
                               page=anchor.page, line=anchor.line, section=section,
                               section_kind=kind, ocr_confidence=block.ocr_confidence)
             index += 1
@@ -100,4 +152,4 @@ def segment(document: ExtractedDocument, nlp: Language, rules: SectionRules | No
     """Yield every passage of a document in reading order."""
     blocks = document.blocks
     states = section_states(blocks, rules or load_section_rules())
-    yield from segment_blocks(blocks, range(len(blocks)), states, nlp)
+    yield from segment_blocks(blocks, [(i, 0, None) for i in range(len(blocks))], states, nlp)

@@ -33,12 +33,13 @@ class Detector:
             if doc is not block_doc:  # match each block once
                 block_doc, matches = doc, self.matcher(doc)
             if seg.heading is not heading:
-                heading = seg.heading
-                heading_client = heading is not None and any(
-                    m.family == CLIENT for m in self.matcher(heading.doc)[:] if heading.start <= m.start and m.end <= heading.end)
+                heading, heading_client = seg.heading, None
             inside = [m for m in matches if seg.span.start <= m.start and m.end <= seg.span.end]
             hits = []
             if any(m.family in (TERM, TAG) for m in inside):
+                if heading_client is None:
+                    heading_client = heading is not None and any(
+                        m.family == CLIENT for m in self.matcher(heading.span.doc))
                 seg = replace(seg, passage=replace(seg.passage, cue=True))
                 hits = [self._hit(seg, d) for d in self.rules.decide(doc, inside, heading_client)]
             elif any(m.family in CUE_FAMILIES for m in inside):
