@@ -42,7 +42,7 @@ def _encode(doc: ExtractedDocument) -> bytes:
     data = {"format": doc.format, "status": doc.status, "reason": doc.reason, "pages": doc.pages,
             "blocks": [[b.text, b.kind, [[a.offset, a.page, a.line] for a in b.anchors], b.ocr_confidence]
                        for b in doc.blocks]}
-    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+    return zlib.compress(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
 
 
 def _decode(blob: bytes, rel_path: str) -> ExtractedDocument:
@@ -157,7 +157,7 @@ class ExtractionCache:
     def put_result(self, key: str, data: dict) -> None:
         try:
             self._put("result", key, zlib.compress(
-                json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6))
+                json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1))
         except (UnicodeEncodeError, ValueError, TypeError):
             pass
 

@@ -487,8 +487,10 @@ def audit_parallel(auditor: Auditor, sources: list[SourceFile], jobs: int = 1,
                 progress(done, len(sources))
             return item.get() if isinstance(item, AsyncResult) else item
 
+        misses = 0  # after many misses in a row (a cold scan) the workers do the checking
         for source in sources:
-            hit = auditor.cached_result(source)
+            hit = auditor.cached_result(source) if misses < 16 else None
+            misses = 0 if hit is not None else misses + 1
             pending.append(hit if hit is not None else pool.submit(source))
             while pending and (not isinstance(pending[0], AsyncResult) or pending[0].ready()
                                or len(pending) > 8 * jobs):
