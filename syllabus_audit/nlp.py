@@ -232,12 +232,23 @@ def make_array_sentencizer(nlp: Language, name: str):
     from spacy.pipeline import Sentencizer
 
     final = np.array(sorted(nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars), dtype=np.uint64)
+    final_set = set(final.tolist())
 
     def array_sentencizer(doc):
         n = len(doc)
         if n == 0:
             return doc
         arr = doc.to_array([ORTH, IS_PUNCT])
+        if n <= 64:  # short docs (most passages): the stock loop, on plain ints
+            flags, seen = [-1] * n, False
+            flags[0] = 1
+            for i, (orth, punct) in enumerate(arr.tolist()):
+                if orth in final_set:
+                    seen = True
+                elif seen and not punct:
+                    flags[i], seen = 1, False
+            doc.from_array([SENT_START], np.array(flags, dtype=np.int64).view(np.uint64).reshape(-1, 1))
+            return doc
         at = np.minimum(np.searchsorted(final, arr[:, 0]), len(final) - 1)
         is_final = final[at] == arr[:, 0]  # np.isin sorts its input: slower on short docs
         word = (arr[:, 1] == 0) & ~is_final

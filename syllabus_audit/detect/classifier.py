@@ -19,6 +19,8 @@ from scipy.special import expit
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
+from sklearn.preprocessing import normalize
+from sklearn.utils.sparsefuncs_fast import inplace_csr_row_normalize_l2
 
 FORMAT_VERSION = 1
 
@@ -74,7 +76,18 @@ class PassageClassifier(ClassifierMixin, BaseEstimator):
         counts = sp.csr_matrix((np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.array(indptr)),
                                shape=(n, len(vectorizer.vocabulary_)), dtype=np.float64)
         counts.sum_duplicates()  # sorts indices and adds repeated n-grams: the counts
-        return vectorizer._tfidf.transform(counts, copy=False)
+        # TfidfTransformer.transform's own steps (scikit-learn 1.x), without its
+        # input validation: sublinear tf, idf weights, in-place L2 row norms.
+        tfidf = vectorizer._tfidf
+        if tfidf.sublinear_tf:
+            np.log(counts.data, counts.data)
+            counts.data += 1.0
+        counts.data *= tfidf.idf_[counts.indices]
+        if tfidf.norm == "l2":
+            inplace_csr_row_normalize_l2(counts)
+        elif tfidf.norm is not None:
+            counts = normalize(counts, norm=tfidf.norm, copy=False)
+        return counts
 
     def _char_tfidf(self, texts) -> sp.csr_matrix:
         """``self.char_.transform(texts)``, bit for bit, about 5x faster.
