@@ -226,7 +226,18 @@ def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
     # the clean-up table changes, clean_text(piece) is just NFC of the piece.
     simple = _NEEDS_CLEAN_RE.search(text) is None and text.count("\r") == text.count("\r\n")
     normalize = unicodedata.normalize
-    bold_of: dict = {}
+    bold_of: dict = {}  # a font's weight is the same for every char that uses it
+
+    def bold_at(index: int) -> bool:
+        obj = text_object(tpa, index)
+        font = font_of(obj) if obj else None
+        if not font:
+            return _char_bold(raw, index)
+        bold = bold_of.get(font)
+        if bold is None:
+            bold = bold_of[font] = _char_bold(raw, index)
+        return bold
+
     segs: list[_Line] = []
     append = segs.append
     count_rects, get_rect, text_object, font_of = _CountRectsA, _GetRectA, _TextObjectA, _FontAddress
@@ -255,25 +266,7 @@ def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
                 groups = _rect_groups(tpa, n_rects)
             # Bold: first and last visible characters both bold (a bold label
             # followed by regular text is not a bold run).
-            index = start + n - len(piece.lstrip())
-            obj = text_object(tpa, index)
-            font = font_of(obj) if obj else None
-            if not font:
-                bold = _char_bold(raw, index)
-            else:
-                bold = bold_of.get(font)
-                if bold is None:
-                    bold = bold_of[font] = _char_bold(raw, index)
-            if bold:
-                index = start + len(piece.rstrip()) - 1
-                obj = text_object(tpa, index)
-                font = font_of(obj) if obj else None
-                if not font:
-                    bold = _char_bold(raw, index)
-                else:
-                    bold = bold_of.get(font)
-                    if bold is None:
-                        bold = bold_of[font] = _char_bold(raw, index)
+            bold = bold_at(start + n - len(piece.lstrip())) and bold_at(start + len(piece.rstrip()) - 1)
             if n_rects == 1:
                 t = clean_text(piece) if not simple else piece if piece.isascii() else normalize("NFC", piece)
                 if t.strip():
