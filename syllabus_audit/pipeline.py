@@ -75,8 +75,8 @@ class Auditor:
         self.settings = settings or AuditSettings()
         self._by_language: dict[str, tuple | None] = {self.lexicon.language: (self.nlp, self.detector)}
         self.cache = ExtractionCache(self.settings.cache_dir) if self.settings.cache_dir else None
-        self._filter: CandidateFilter | None = None
-        self.candidate_filter  # loads every shipped language's pipeline: part of loading, not of any document
+        # Loads every shipped language's pipeline: part of loading, not of any document.
+        self.candidate_filter = self._build_filter()
         self._result_salt = self._settings_digest(model_path) if self.cache is not None else ""
         if not self.settings.language:
             preload_language_model()
@@ -190,7 +190,7 @@ class Auditor:
     def cached_result(self, source: SourceFile) -> DocumentResult | None:
         """The document's stored result when the cache holds one for its
         current bytes and the current settings and lexicons; else None."""
-        if self.cache is None or self.settings.decisions:
+        if not self._result_cache_on:
             return None
         try:
             return self._cached_result(source, file_sha256(source.abs_path))
@@ -200,17 +200,22 @@ class Auditor:
     def _cached_result(self, source: SourceFile, digest: str) -> DocumentResult | None:
         """The stored result when neither the settings nor any lexicon entry
         the document's words can reach has changed; None otherwise."""
-        if self.cache is None or self.settings.decisions:
+        if not self._result_cache_on:
             return None
         keys = self.cache.get_keys(self._keys_key(digest))
-        if keys is None:
-            key = self._unjudged_key(digest)
-        else:
-            key = f"{digest}:{self._result_salt}:{self.candidate_filter.dependency(keys)}"
+        key = self._unjudged_key(digest) if keys is None else self._result_key(digest, keys)
         data = self.cache.get_result(key)
         if data is None:
             return None
         return decode_result(data, source, digest, lambda blocks: self._doc_type(source, blocks))
+
+    @property
+    def _result_cache_on(self) -> bool:
+        """Reviewer decisions change results per passage id: never cached."""
+        return self.cache is not None and not self.settings.decisions
+
+    def _result_key(self, digest: str, keys: set[str]) -> str:
+        return f"{digest}:{self._result_salt}:{self.candidate_filter.dependency(keys)}"
 
     def _unjudged_key(self, digest: str) -> str:
         """Documents that are unreadable or in a language without a lexicon
@@ -228,17 +233,14 @@ class Auditor:
             return
         keys = self.candidate_filter.document_keys(vocabulary)
         self.cache.put_keys(self._keys_key(result.sha256), keys)
-        key = f"{result.sha256}:{self._result_salt}:{self.candidate_filter.dependency(keys)}"
-        self.cache.put_result(key, encode_result(result, title_and_headings(extracted.blocks)))
+        self.cache.put_result(self._result_key(result.sha256, keys),
+                              encode_result(result, title_and_headings(extracted.blocks)))
 
-    @property
-    def candidate_filter(self) -> CandidateFilter:
+    def _build_filter(self) -> CandidateFilter:
         """The word-level pre-filter over every lexicon a document can be routed to."""
-        if self._filter is None:
-            langs = [self.settings.language] if self.settings.language else [self.lexicon.language, *shipped_languages()]
-            pipes = [p for p in (self.pipeline_for(lg) for lg in dict.fromkeys(langs)) if p is not None]
-            self._filter = candidate_filter(tuple((nlp, det.lexicon) for nlp, det in pipes))
-        return self._filter
+        langs = [self.settings.language] if self.settings.language else [self.lexicon.language, *shipped_languages()]
+        pipes = [p for p in (self.pipeline_for(lg) for lg in dict.fromkeys(langs)) if p is not None]
+        return candidate_filter(tuple((nlp, det.lexicon) for nlp, det in pipes))
 
     def passage_groups(self, extracted: ExtractedDocument, document: tuple[str, float], full: bool = False,
                        language: str | None = None, flags: list[bool] | None = None,

@@ -272,3 +272,16 @@ def test_real_documents_language_matches_sources_csv():
         if code != truth or conf < 0.9:
             wrong.append((name, truth, code, conf))
     assert judged >= 10 and wrong == []
+
+
+def test_enough_units_shortcut_agrees_with_the_full_count():
+    """The prefix check only skips work: same answer as counting the whole
+    cleaned text, including texts whose prefix cuts an e-mail or URL."""
+    from syllabus_audit.language import _clean, _enough_units, _units
+
+    texts = ["word " * 50, "x@y " * 60 + "abc", "a" * 200, "1 2 3 " * 40 + "letters here",
+             "mail someone@example.org " * 8 + "ok", "see https://example.org/path " * 6 + "end",
+             "Kurz.", "", "Ab " * 10 + "contact: firstname.lastname@university.example.edu " * 4]
+    for t in texts:
+        for need in (5, 20, 40):
+            assert _enough_units(t, need) == (_units(_clean(t)) >= need), (t[:40], need)

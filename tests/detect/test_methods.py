@@ -49,3 +49,21 @@ def test_model_never_admits_a_bare_fragment(hybrid_auditor):
 
     (passage, hits), = hybrid_auditor.passage_hits(["Week 5"])
     assert decide_passage("hybrid", passage, hits, 0.99, None, hybrid_auditor.model) == []
+
+
+@pytest.mark.parametrize("method", ["hybrid", "model"])
+def test_model_never_admits_a_passage_without_a_term_tag_or_cue(hybrid_auditor, method):
+    """The cue rule the scan's pre-filter relies on: no term, tag, client or
+    model cue -> not positive, whatever the score (and the same text with a
+    cue added is admitted)."""
+    import numpy as np
+
+    from syllabus_audit.detect.methods import decide_passage
+
+    probs = np.full(len(hybrid_auditor.model.classifier.category_ids_), 0.9)
+    (bare, hits), (cued, cued_hits) = hybrid_auditor.passage_hits(
+        ["Students practise staying calm in difficult moments.",
+         "Students practise staying calm with clients in difficult moments."])
+    assert hits == [] and not bare.cue and cued.cue
+    assert decide_passage(method, bare, hits, 0.99, probs, hybrid_auditor.model) == []
+    assert decide_passage(method, cued, cued_hits, 0.99, probs, hybrid_auditor.model)
