@@ -10,7 +10,7 @@ from spacy.language import Language
 from ..lexicon import Lexicon
 from ..segment import Segment
 from ..types import Hit, Passage
-from .context import ContextRules
+from .context import ContextRules, looks_like_title
 from .matcher import CLIENT, CUE_FAMILIES, TAG, TERM, LexiconMatcher
 
 
@@ -41,7 +41,8 @@ class Detector:
                     heading_client = heading is not None and any(
                         m.family == CLIENT for m in self.matcher(heading.span.doc))
                 seg = replace(seg, passage=replace(seg.passage, cue=True))
-                hits = [self._hit(seg, d) for d in self.rules.decide(doc, inside, heading_client)]
+                title = looks_like_title(seg.passage.text)
+                hits = [self._hit(seg, d) for d in self.rules.decide(doc, inside, heading_client, title)]
             elif any(m.family in CUE_FAMILIES for m in inside):
                 seg = replace(seg, passage=replace(seg.passage, cue=True))
             out.append((seg.passage, hits))

@@ -10,12 +10,16 @@ Order of rules (first that applies wins):
 4. ``sense:<id>`` by cue: a false-sense cue word near a term containing one of
    the sense's ``applies_to`` words (or, for a sense without ``applies_to``,
    near any ambiguous or weak term).
-5. ``needs_client_context``: an ambiguous term with no client / practice cue in
-   the passage or its section heading and no other relationship term beside it.
+5. ``title_only``: an ambiguous term in a title-like line (a course name in a
+   course list, a framework or standards heading: ``looks_like_title``). A
+   name implies a topic; it does not present a skill (labeling guide).
+6. ``needs_client_context``: an ambiguous term with no client cue in the
+   passage or its section heading and no strong relationship term beside it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -27,6 +31,25 @@ from .matcher import CLIENT, NEG, PSEUDO, SENSE_CUE, SENSE_PHRASE, TAG, TERM, Ma
 
 # Tokens that end a negator's reach ("no textbook; students build rapport").
 _SCOPE_BREAKS = {";", ":", ".", "!", "?", "but", "however", "(", ")", "–", "—"}
+
+
+# Words that stay lower case inside a title ("Counselling and Helping Skills").
+_TITLE_SMALL = frozenset("a an and the of in on with for to by at or as from into vs".split())
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def looks_like_title(text: str, max_words: int = 14) -> bool:
+    """A short line in Title Case without closing punctuation: a course, module
+    or standard name ("Practical Counselling and Helping Skills (PSY 612)",
+    "Section II.5 Helping Relationships:"), not a sentence that teaches."""
+    text = text.strip()
+    if not text or text[-1] in ".?!;":
+        return False
+    words = _TITLE_WORD.findall(text)
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if not content or len(words) > max_words:
+        return False
+    return sum(w[0].isupper() for w in content) >= 0.75 * len(content)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +75,10 @@ class ContextRules:
         self._senses = {s.id: s for s in lexicon.other_senses}
         self._applies = {s.id: lemmas(s.applies_to) for s in lexicon.other_senses}
 
-    def decide(self, doc: Doc, matches: list[Match], section_has_client: bool) -> list[Decision]:
-        """Decisions for the term and tag matches of one passage."""
+    def decide(self, doc: Doc, matches: list[Match], section_has_client: bool,
+               title: bool = False) -> list[Decision]:
+        """Decisions for the term and tag matches of one passage (``title``: the
+        passage ``looks_like_title``)."""
         by = {f: [m for m in matches if m.family == f]
               for f in (TERM, TAG, SENSE_PHRASE, SENSE_CUE, NEG, PSEUDO, CLIENT)}
         terms = self._longest_per_category(by[TERM])
@@ -62,7 +87,7 @@ class ContextRules:
         first = {id(m): self._veto(doc, m, by, negs, pseudo) for m in terms}
         out = []
         for m in terms:
-            status, rule = first[id(m)] or self._support(m, terms, first, by[CLIENT], section_has_client)
+            status, rule = first[id(m)] or self._support(m, terms, first, by[CLIENT], section_has_client, title)
             out.append(Decision(m, status, rule))
         out.extend(Decision(t, OTHER_SENSE, f"tag:{t.key}") for t in by[TAG])
         return out
@@ -117,17 +142,21 @@ class ContextRules:
         return None
 
     @staticmethod
-    def _support(m: Match, terms, first, clients, section_has_client) -> tuple[str, str]:
+    def _support(m: Match, terms, first, clients, section_has_client, title: bool) -> tuple[str, str]:
         strength = m.info.term.strength
         if strength == "strong":
             return COUNTED, "lexicon"
         if strength == "weak":
             return COUNTED, "lexicon:weak"
+        if title:
+            return OTHER_SENSE, "title_only"
         if any(not _overlaps(c, m) for c in clients):
             return COUNTED, "lexicon+client_cue"
         if section_has_client:
             return COUNTED, "lexicon+section_cue"
+        # Only a strong term vouches for its neighbour: two ambiguous words side
+        # by side ("collaboration and transparency") are as ambiguous as one.
         if any(o is not m and first[id(o)] is None and not _overlaps(o, m)
-               and o.info.term.text != m.info.term.text for o in terms):
+               and o.info.term.strength == "strong" and o.info.term.text != m.info.term.text for o in terms):
             return COUNTED, "lexicon+co_term"
         return OTHER_SENSE, "needs_client_context"

@@ -17,6 +17,7 @@ import numpy as np
 
 from ..types import COUNTED, NEGATED, OTHER_SENSE, Hit, Passage
 from .classifier import PassageClassifier
+from .context import looks_like_title
 from .features import lexicon_features
 
 METHODS = ("lexicon", "model", "hybrid")
@@ -95,8 +96,9 @@ def positive_mask(method: str, scores, counted, blocked, eligible, model_t: floa
 
 def admissible(text: str, cue: bool) -> bool:
     """May the model alone make this passage positive? At least
-    ``MIN_WORDS_TO_ADMIT`` words and a term, tag or client cue."""
-    return cue and word_count(text) >= MIN_WORDS_TO_ADMIT
+    ``MIN_WORDS_TO_ADMIT`` words, a term, tag or cue, and not a title-like
+    line (a course or standard name names a topic, it does not teach a skill)."""
+    return cue and word_count(text) >= MIN_WORDS_TO_ADMIT and not looks_like_title(text)
 
 
 def is_positive(method: str, passage: Passage, hits: list[Hit], score: float | None, t: Thresholds | None,
