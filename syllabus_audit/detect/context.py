@@ -154,9 +154,12 @@ class ContextRules:
             return COUNTED, "lexicon+client_cue"
         if section_has_client:
             return COUNTED, "lexicon+section_cue"
-        # Only a strong term vouches for its neighbour: two ambiguous words side
-        # by side ("collaboration and transparency") are as ambiguous as one.
+        # A strong term vouches for its neighbour, and so does an ambiguous term
+        # of the same category ("congruence and presence"); ambiguous words of
+        # different categories side by side ("collaboration and transparency")
+        # are as ambiguous as one.
         if any(o is not m and first[id(o)] is None and not _overlaps(o, m)
-               and o.info.term.strength == "strong" and o.info.term.text != m.info.term.text for o in terms):
+               and (o.info.term.strength == "strong" or o.info.category == m.info.category)
+               and o.info.term.text != m.info.term.text for o in terms):
             return COUNTED, "lexicon+co_term"
         return OTHER_SENSE, "needs_client_context"
