@@ -288,6 +288,9 @@ def classify(source, fmt: str, output: Path | None, language: str | None, lexico
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--split", type=click.Choice(("train", "dev", "test")), default=None,
               help="Evaluate only rows of this split (the bundled data: --split test).")
+@click.option("--documents", "documents", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Score document verdicts instead: scan this folder and compare with GOLD, "
+                                 "a document labels CSV (file,label[,program,doc_type,expected_status]).")
 @click.option("--format", "fmt", type=click.Choice(("table", "json")), default="table",
               show_default=True, help="Output format.")
 @click.option("--errors/--no-errors", "show_errors", default=True, show_default=True,
@@ -296,12 +299,21 @@ def classify(source, fmt: str, output: Path | None, language: str | None, lexico
 @lexicon_option
 @method_options
 @one_line_errors
-def evaluate(gold: Path, split: str | None, fmt: str, show_errors: bool, output: Path | None,
-             lexicon_path: Path | None, method: str | None, threshold: float | None):
+def evaluate(gold: Path, split: str | None, documents: Path | None, fmt: str, show_errors: bool,
+             output: Path | None, lexicon_path: Path | None, method: str | None, threshold: float | None):
     """Measure a method against a gold CSV (columns as corpora/labelled/passages.csv):
     precision, recall, F1, Cohen's kappa and the confusion matrix, overall and
     per category, and the list of errors.
+
+    With --documents FOLDER, GOLD holds document labels: the folder is scanned
+    as `scan` would and each document's verdict is scored (accuracy, precision,
+    recall, F1, kappa with a bootstrap interval, every wrong document with the
+    evidence that decided it, and per-source no-reference shares against the
+    truth when GOLD has program and doc_type columns).
     """
+    if documents is not None:
+        _evaluate_documents(gold, documents, fmt, show_errors, output, lexicon_path, method, threshold)
+        return
     from .evaluate import evaluate as run_evaluation
     from .evaluate import render_evaluation
     from .labelled import read_gold
@@ -316,6 +328,19 @@ def evaluate(gold: Path, split: str | None, fmt: str, show_errors: bool, output:
         raise click.ClickException(f"{gold}: no passages to evaluate" + (f" in split {split!r}" if split else ""))
     result = run_evaluation(auditor, rows, auditor.method, auditor.model, auditor.lexicon.category_ids, threshold)
     _emit(to_json(result) if fmt == "json" else render_evaluation(result, show_errors), output)
+
+
+def _evaluate_documents(labels_path: Path, folder: Path, fmt: str, show_errors: bool, output: Path | None,
+                        lexicon_path: Path | None, method: str | None, threshold: float | None) -> None:
+    from .document_eval import evaluate_documents, read_document_labels, render_document_evaluation
+    from .pipeline import run_audit
+
+    labels = read_document_labels(labels_path)
+    programs, auditor = run_audit(folder, lexicon=lexicon_path, method=method, threshold=threshold,
+                                  jobs=os.cpu_count() or 1)
+    results = [d for p in programs for d in p.documents]
+    result = evaluate_documents(results, labels, auditor.method)
+    _emit(to_json(result) if fmt == "json" else render_document_evaluation(result, show_errors), output)
 
 
 @cli.command()

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from .aggregate import ProgramResult, group_programs, mark_duplicates
 from .detect import Detector
-from .detect.methods import apply_method, load_model
+from .detect.methods import apply_method, in_documents, load_model
 from .discover import discover
 from .doctype import infer_doc_type, title_and_headings
 from .errors import InputError
@@ -69,6 +69,8 @@ class Auditor:
         self.nlp = make_nlp(self.lexicon.language)
         self.detector = Detector(self.lexicon, self.nlp)
         self.model = None if method == "lexicon" else load_model(model_path)
+        # Passages inside documents are judged with the document thresholds.
+        self.document_model = None if self.model is None else in_documents(self.model)
         self.method = method or self.model.meta["default_method"]
         self.threshold = threshold
         self.sections = load_section_rules()
@@ -151,7 +153,8 @@ class Auditor:
         for block_lang, passages in groups:
             detector = self.pipeline_for(block_lang)[1]
             method = self.method if block_lang == self.lexicon.language == "en" else "lexicon"
-            group = apply_method(method, passages, self.model if method != "lexicon" else None, self.threshold)
+            group = apply_method(method, passages, self.document_model if method != "lexicon" else None,
+                                 self.threshold)
             if self.settings.decisions:
                 group = apply_decisions(
                     group_hits(passages, group), digest, self.settings.decisions, used,

@@ -41,6 +41,19 @@ class Thresholds:
     veto: float  # hybrid: a lexicon-counted passage stays positive when score >= veto
     admit: float  # hybrid: a passage without lexicon hits becomes positive when score >= admit
     category: dict  # category id -> a category is predicted when its probability >= this
+    # The same three for passages read inside whole documents (scan, check):
+    # {"model", "veto", "admit"}. Chosen by grouped cross-validation on labelled
+    # documents (train.calibrate_documents): in a document a positive passage is
+    # rare (a few in several hundred, against one in three in the labelled
+    # passages), so the bar that maximises passage F1 admits too much there.
+    document: dict | None = None
+
+    def in_documents(self) -> "Thresholds":
+        """The thresholds a scan uses (the passage ones when none were calibrated)."""
+        if not self.document:
+            return self
+        return replace(self, model=self.document["model"], veto=self.document["veto"],
+                       admit=self.document["admit"], document=None)
 
 
 @dataclass(frozen=True)
@@ -154,9 +167,15 @@ def decide_passage(method: str, passage: Passage, hits: list[Hit], score: float 
     return out
 
 
+def in_documents(model: Model) -> Model:
+    """The model with the thresholds calibrated for whole documents."""
+    return replace(model, thresholds=model.thresholds.in_documents())
+
+
 def apply_method(method: str, passages: list[tuple[Passage, list[Hit]]], model: Model | None,
                  threshold: float | None = None) -> list[Hit]:
-    """All final hits of a document (passages with their lexicon hits)."""
+    """All final hits of a document (passages with their lexicon hits); pass
+    ``in_documents(model)`` for passages read inside a whole document."""
     if method == "lexicon" or model is None:
         return [h for _, hits in passages for h in hits]
     # A passage without hits that the model may not admit has no output: not scored.
