@@ -350,9 +350,13 @@ def _evaluate_documents(labels_path: Path, folder: Path, fmt: str, show_errors: 
               help="Model JSON to write (the .npz goes beside it). Default: the shipped model.")
 @click.option("--extra", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Reviewed sheet(s) (review export + decisions) to add to the training data; needs --output.")
+@click.option("--documents", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Labelled documents (labels.csv + files/) for the document thresholds "
+                   "(default: corpora/documents).")
 @lexicon_option
 @one_line_errors
-def train(data: Path | None, output: Path | None, extra: tuple[Path, ...], lexicon_path: Path | None):
+def train(data: Path | None, output: Path | None, extra: tuple[Path, ...], documents: Path | None,
+          lexicon_path: Path | None):
     """Rebuild the passage classifier from the labelled corpus (deterministic).
 
     With --extra, reviewed passages are added (kept separate, recorded in the
@@ -370,13 +374,23 @@ def train(data: Path | None, output: Path | None, extra: tuple[Path, ...], lexic
     if extra and output is None:
         raise click.UsageError("--extra needs --output (the shipped model is rebuilt from bundled data only)")
     out = output or default_model_path()
-    meta = run_training(Auditor(load_lexicon(lexicon_path), method="lexicon"), data, out, list(extra))
+    from .train import default_documents_path
+
+    docs = documents or default_documents_path()
+    if not (docs / "labels.csv").is_file():
+        if documents is not None:
+            raise click.ClickException(f"{documents}: no labels.csv (a labelled document set has labels.csv and files/)")
+        docs = None
+    meta = run_training(Auditor(load_lexicon(lexicon_path), method="lexicon"), data, out, list(extra), docs)
     click.echo(f"wrote {out} and {out.with_suffix('.npz').name}: default method {meta['default_method']}, "
                f"thresholds {meta['thresholds']}")
     cv = meta["cv_metrics"]
     for m in METHODS:
         click.echo(f"  cross-validated {m:<8} F1 {cv[m]['f1']:.3f}  kappa {cv[m]['kappa']:.3f}")
     click.echo(f"  cross-validated category macro-F1 {cv['category_macro_f1']:.3f}")
+    for m, d in meta.get("document_cv_metrics", {}).items():
+        click.echo(f"  documents, cross-validated {m:<8} accuracy {d['accuracy']:.3f}  F1 {d['f1']:.3f}  "
+                   f"kappa {d['kappa']:.3f}")
     if extra:
         _before_after(data, out, lexicon_path, meta["default_method"])
 

@@ -21,7 +21,7 @@ from .detect.methods import admissible, blocks_admission, positive_mask
 from .labelled import LabelledPassage, file_sha256, read_gold
 from .types import COUNTED
 
-MODEL_VERSION = "1.0.0"
+MODEL_VERSION = "1.1.0"
 PREFER_HYBRID_WITHIN = 0.005
 GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
 VETO_GRID = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
@@ -144,10 +144,38 @@ def extra_passages(sheet: Path, category_ids) -> list[LabelledPassage]:
     return out
 
 
-def train(auditor, data_path: Path, out_json: Path, extra: list[Path] = ()) -> dict:
+def default_documents_path() -> Path:
+    """corpora/documents (labelled whole documents) in a source checkout."""
+    return Path(__file__).resolve().parents[1] / "corpora" / "documents"
+
+
+def _with_document_thresholds(auditor, clf: PassageClassifier, chosen: dict, documents: Path) -> dict:
+    """Add the document thresholds and the default method chosen on labelled
+    documents (``calibrate``) to the passage-level choice."""
+    from .calibrate import calibrate_documents, document_passages
+    from .detect.methods import Model, Thresholds
+    from .document_eval import read_document_labels
+
+    labels_path = documents / "labels.csv"
+    model = Model(clf, Thresholds(**chosen["thresholds"]), {})
+    docs = document_passages(auditor, model, documents / "files", read_document_labels(labels_path))
+    cal = calibrate_documents(docs)
+    return {**chosen,
+            "thresholds": {**chosen["thresholds"], "document": cal["document"]},
+            "passage_default_method": chosen["default_method"],
+            "default_method": cal["default_method"],
+            "document_cv_metrics": cal["document_cv_metrics"],
+            "document_data": {"file": f"{documents.name}/labels.csv", "sha256": file_sha256(labels_path),
+                              **cal["documents"]}}
+
+
+def train(auditor, data_path: Path, out_json: Path, extra: list[Path] = (),
+          documents: Path | None = None) -> dict:
     """Choose thresholds by cross-validation, fit on train + dev (plus reviewed
-    passages from ``extra`` sheets, kept separate and recorded), save JSON +
-    NPZ; returns the metadata written."""
+    passages from ``extra`` sheets, kept separate and recorded), choose the
+    document thresholds and the default method on labelled ``documents``
+    (a folder with ``labels.csv`` and ``files/``), save JSON + NPZ; returns the
+    metadata written."""
     category_ids = list(auditor.lexicon.category_ids)
     rows = [r for r in read_gold(data_path, category_ids, require_split=True) if r.split in ("train", "dev")]
     extra_rows = {Path(p): extra_passages(Path(p), category_ids) for p in extra}
@@ -158,6 +186,8 @@ def train(auditor, data_path: Path, out_json: Path, extra: list[Path] = ()) -> d
                                [r.categories for r in rows], probs, lex_cats, category_ids, eligible)
     clf = PassageClassifier().fit([r.text for r in rows], [r.label for r in rows], feats,
                                   [r.categories for r in rows], category_ids)
+    if documents is not None:
+        chosen = _with_document_thresholds(auditor, clf, chosen, documents)
     meta = {
         "version": MODEL_VERSION,
         "training_data": {"file": Path(data_path).name, "sha256": file_sha256(data_path),

@@ -1,0 +1,133 @@
+"""Document thresholds: choose the model and hybrid thresholds that scans use,
+by grouped cross-validation on labelled whole documents.
+
+Why not reuse the passage thresholds: they maximise F1 on labelled passages,
+a third of which are positive. Inside a real document a positive passage is
+rare (a handful among hundreds), and a document "mentions" relationship skills
+when *any* passage is positive, so a per-passage false-positive rate that
+looks small becomes a false "mentions" on most long documents. The document
+thresholds are chosen where that decision is made: on documents.
+
+The documents (``corpora/documents``) are never used to fit the classifier,
+so its scores on them are held-out scores; folds are grouped by program.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import GroupKFold
+
+from .detect.methods import Model, admissible, blocks_admission, positive_mask, score_passages
+from .document_eval import DocumentLabel
+from .evaluate import binary_metrics
+from .extract import extract_file
+from .language import document_language
+from .types import COUNTED, OK
+
+MODEL_GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)] + [0.97, 0.99]
+VETO_GRID = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
+# 1.01: the model never admits a passage on its own (only vetoes lexicon hits).
+ADMIT_GRID = [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 1.01]
+PREFER_HYBRID_WITHIN = 0.02  # document kappa
+FOLDS = 5
+
+
+@dataclass(frozen=True)
+class DocumentPassages:
+    """What the decision rules need from one judged document."""
+
+    file: str
+    group: str  # program: folds never split one
+    label: int
+    other_language: bool  # a counted lexicon hit in a non-English block (no model there)
+    scores: np.ndarray
+    counted: np.ndarray
+    blocked: np.ndarray
+    eligible: np.ndarray
+
+
+def document_passages(auditor, model: Model, folder: Path, labels: list[DocumentLabel]) -> list[DocumentPassages]:
+    """Every judgeable labelled document read as a scan reads it: candidate
+    passages with their lexicon hits and the model's scores. Passages in policy
+    sections are left out (their hits are boilerplate and never count)."""
+    out = []
+    for lab in labels:
+        extracted = extract_file(str(Path(folder) / lab.file), lab.file)
+        if extracted.status != OK:
+            continue
+        lang, conf = document_language(extracted.blocks)
+        if auditor.pipeline_for(lang) is None:
+            continue
+        groups, _ = auditor.passage_groups(extracted, (lang, conf))
+        english, other = [], False
+        for block_lang, passages in groups:
+            passages = [(p, h) for p, h in passages if p.section_kind != "policies"]
+            if block_lang == "en":
+                english += passages
+            else:
+                other |= any(x.status == COUNTED for _, hs in passages for x in hs)
+        cued = [(p, h) for p, h in english if h or admissible(p.text, p.cue)]
+        scores, _ = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
+        out.append(DocumentPassages(
+            lab.file, lab.program or lab.file, lab.label, other, np.asarray(scores, dtype=float),
+            np.array([any(x.status == COUNTED for x in h) for _, h in cued], dtype=bool),
+            np.array([blocks_admission(h) for _, h in cued], dtype=bool),
+            np.array([admissible(p.text, p.cue) for p, _ in cued], dtype=bool)))
+    return out
+
+
+def document_verdicts(docs: list[DocumentPassages], method: str, model_t: float = 0.5, veto: float = 0.5,
+                      admit: float = 0.5) -> list[int]:
+    """Each document's verdict under a method and thresholds (``positive_mask``,
+    the rule scans use, applied to its passages)."""
+    return [int(d.other_language or bool(positive_mask(method, d.scores, d.counted, d.blocked, d.eligible,
+                                                       model_t, veto, admit).any()))
+            for d in docs]
+
+
+def _score(docs, method, **t) -> tuple[float, float]:
+    m = binary_metrics([d.label for d in docs], document_verdicts(docs, method, **t))
+    return m["kappa"], m["f1"]
+
+
+def _choose(docs: list[DocumentPassages]) -> dict[str, dict]:
+    """Best thresholds per method on these documents (kappa, then F1; the
+    first in grid order wins a tie, so the choice is deterministic)."""
+    def best(candidates):
+        return max(candidates, key=lambda c: (round(c[1][0], 6), round(c[1][1], 6)))[0]
+
+    model_t = best([({"model_t": t}, _score(docs, "model", model_t=t)) for t in MODEL_GRID])
+    hybrid = best([({"veto": v, "admit": a}, _score(docs, "hybrid", veto=v, admit=a))
+                   for v in VETO_GRID for a in ADMIT_GRID if v <= a])
+    return {"lexicon": {}, "model": model_t, "hybrid": hybrid}
+
+
+def calibrate_documents(docs: list[DocumentPassages]) -> dict:
+    """Document thresholds chosen on all ``docs``, the default method, and
+    out-of-fold document metrics of each method (thresholds chosen on the
+    other folds; folds grouped by program)."""
+    labels = [d.label for d in docs]
+    oof = {m: np.zeros(len(docs), dtype=int) for m in ("lexicon", "model", "hybrid")}
+    folds = GroupKFold(n_splits=min(FOLDS, len({d.group for d in docs})))
+    for train_idx, test_idx in folds.split(docs, labels, [d.group for d in docs]):
+        chosen = _choose([docs[i] for i in train_idx])
+        held = [docs[i] for i in test_idx]
+        for method, t in chosen.items():
+            oof[method][test_idx] = document_verdicts(held, method, **t)
+    metrics = {m: binary_metrics(labels, list(pred)) for m, pred in oof.items()}
+    final = _choose(docs)
+    kappa = {m: metrics[m]["kappa"] for m in metrics}
+    best = max(("model", "lexicon"), key=lambda m: (kappa[m], metrics[m]["f1"]))
+    default = best if kappa[best] > kappa["hybrid"] + PREFER_HYBRID_WITHIN else "hybrid"
+    return {
+        "document": {"model": float(final["model"]["model_t"]), "veto": float(final["hybrid"]["veto"]),
+                     "admit": float(final["hybrid"]["admit"])},
+        "default_method": default,
+        "document_cv_metrics": {m: {k: v for k, v in metrics[m].items() if k != "support"}
+                                for m in ("lexicon", "model", "hybrid")},
+        "documents": {"judged": len(docs), "positive": int(sum(labels)),
+                      "programs": len({d.group for d in docs})},
+    }
