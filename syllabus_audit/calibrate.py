@@ -69,13 +69,13 @@ def document_passages(auditor, model: Model, folder: Path, labels: list[Document
                 english += passages
             else:
                 other |= any(x.status == COUNTED for _, hs in passages for x in hs)
-        cued = [(p, h) for p, h in english if h or admissible(p.text, p.cue)]
+        cued = [(p, h) for p, h in english if h or admissible(p)]
         scores, _ = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
         out.append(DocumentPassages(
             lab.file, lab.program or lab.file, lab.label, other, np.asarray(scores, dtype=float),
             np.array([any(x.status == COUNTED for x in h) for _, h in cued], dtype=bool),
             np.array([blocks_admission(h) for _, h in cued], dtype=bool),
-            np.array([admissible(p.text, p.cue) for p, _ in cued], dtype=bool)))
+            np.array([admissible(p) for p, _ in cued], dtype=bool)))
     return out
 
 

@@ -101,7 +101,7 @@ def _analyse(auditor, rows, category_ids):
     counted = np.array([any(x.status == COUNTED for x in h) for h in hits])
     blocked = np.array([blocks_admission(h) for h in hits])
     lex_cats = [{x.category for x in h if x.status == COUNTED} for h in hits]
-    eligible = np.array([admissible(p.text, p.cue) for p, _ in analysed])
+    eligible = np.array([admissible(p) for p, _ in analysed])
     return feats, counted, blocked, lex_cats, eligible
 
 

@@ -107,11 +107,14 @@ def positive_mask(method: str, scores, counted, blocked, eligible, model_t: floa
     return np.where(counted, scores >= veto, ~np.asarray(blocked, dtype=bool) & eligible & (scores >= admit))
 
 
-def admissible(text: str, cue: bool) -> bool:
+def admissible(passage: Passage) -> bool:
     """May the model alone make this passage positive? At least
-    ``MIN_WORDS_TO_ADMIT`` words, a term, tag or cue, and not a title-like
-    line (a course or standard name names a topic, it does not teach a skill)."""
-    return cue and word_count(text) >= MIN_WORDS_TO_ADMIT and not looks_like_title(text)
+    ``MIN_WORDS_TO_ADMIT`` words, a term, tag or cue, not a title-like line and
+    not an entry of a reading list: a course, standard or book title names a
+    topic, it does not present a skill (labeling guide; only a lexicon term
+    can make such a line count)."""
+    return (passage.cue and passage.section_kind != "readings" and word_count(passage.text) >= MIN_WORDS_TO_ADMIT
+            and not looks_like_title(passage.text))
 
 
 def is_positive(method: str, passage: Passage, hits: list[Hit], score: float | None, t: Thresholds | None,
@@ -122,7 +125,7 @@ def is_positive(method: str, passage: Passage, hits: list[Hit], score: float | N
         return any(h.status == COUNTED for h in hits)
     return bool(positive_mask(
         method, [score], [any(h.status == COUNTED for h in hits)], [blocks_admission(hits)],
-        [admissible(passage.text, passage.cue)], t.model if threshold is None else threshold, t.veto,
+        [admissible(passage)], t.model if threshold is None else threshold, t.veto,
         t.admit if threshold is None else threshold)[0])
 
 
@@ -179,7 +182,7 @@ def apply_method(method: str, passages: list[tuple[Passage, list[Hit]]], model: 
     if method == "lexicon" or model is None:
         return [h for _, hits in passages for h in hits]
     # A passage without hits that the model may not admit has no output: not scored.
-    cued = [(p, h) for p, h in passages if h or admissible(p.text, p.cue)]
+    cued = [(p, h) for p, h in passages if h or admissible(p)]
     scores, probs = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
     out: list[Hit] = []
     for (passage, hits), s, pr in zip(cued, scores, probs):
