@@ -10,9 +10,10 @@ Order of rules (first that applies wins):
 4. ``sense:<id>`` by cue: a false-sense cue word near a term containing one of
    the sense's ``applies_to`` words (or, for a sense without ``applies_to``,
    near any ambiguous or weak term).
-5. ``title_only``: an ambiguous term in a title-like line (a course name in a
-   course list, a framework or standards heading: ``looks_like_title``). A
-   name implies a topic; it does not present a skill (labeling guide).
+5. ``title_only``: a term in a title-like line (a course name, a course list
+   entry, a framework or standards heading: ``looks_like_title``; schedule rows
+   are topics, not titles). A name implies a topic; it does not present a
+   skill (labeling guide, and the real-document coders' convention).
 6. ``needs_client_context``: an ambiguous term with no client cue in the
    passage or its section heading and no strong relationship term beside it.
 """
@@ -38,12 +39,18 @@ _TITLE_SMALL = frozenset("a an and the of in on with for to by at or as from int
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+# A schedule row names what is taught that week ("Week 7: Countertransference"):
+# a topic, not a title.
+_SCHEDULE_ROW = re.compile(r"(?i)\s*((week|wk|session|class|lecture|seminar|topic|day)\s*\.?\s*\d+|\d{1,2}[/.]\d{1,2}\b)")
+
+
 def looks_like_title(text: str, max_words: int = 14) -> bool:
     """A short line in Title Case without closing punctuation: a course, module
     or standard name ("Practical Counselling and Helping Skills (PSY 612)",
-    "Section II.5 Helping Relationships:"), not a sentence that teaches."""
+    "Section II.5 Helping Relationships:"), not a sentence that teaches and not
+    a schedule row."""
     text = text.strip()
-    if not text or text[-1] in ".?!;":
+    if not text or text[-1] in ".?!;" or _SCHEDULE_ROW.match(text):
         return False
     words = _TITLE_WORD.findall(text)
     content = [w for w in words if w.lower() not in _TITLE_SMALL]
@@ -143,13 +150,13 @@ class ContextRules:
 
     @staticmethod
     def _support(m: Match, terms, first, clients, section_has_client, title: bool) -> tuple[str, str]:
+        if title:
+            return OTHER_SENSE, "title_only"
         strength = m.info.term.strength
         if strength == "strong":
             return COUNTED, "lexicon"
         if strength == "weak":
             return COUNTED, "lexicon:weak"
-        if title:
-            return OTHER_SENSE, "title_only"
         if any(not _overlaps(c, m) for c in clients):
             return COUNTED, "lexicon+client_cue"
         if section_has_client:

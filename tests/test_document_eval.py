@@ -1,0 +1,129 @@
+"""Document-level evaluation (evaluate --documents) and document thresholds."""
+
+import csv
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from syllabus_audit.calibrate import DocumentPassages, calibrate_documents, document_verdicts
+from syllabus_audit.cli import cli
+from syllabus_audit.document_eval import read_document_labels
+from syllabus_audit.errors import InputError
+
+POSITIVE = ("PSY 640 Counselling Skills\n\nLearning outcomes\n\n"
+            "- Establish and maintain a therapeutic alliance with adult clients.\n"
+            "- Recognise and repair alliance ruptures in the first sessions.\n")
+NEGATIVE = ("STAT 501 Regression\n\nLearning outcomes\n\n"
+            "- Examine the relationship between sleep quality and anxiety.\n"
+            "- Students are expected to be present and on time for every class.\n")
+
+
+def _write_labels(path, rows, columns=("file", "program", "doc_type", "expected_status", "label")):
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(columns)
+        w.writerows(rows)
+
+
+@pytest.fixture
+def labelled_folder(tmp_path):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "a-skills.md").write_text(POSITIVE, encoding="utf-8")
+    (folder / "b-stats.md").write_text(NEGATIVE, encoding="utf-8")
+    (folder / "c-stats-copy.md").write_text(NEGATIVE.replace("STAT 501", "STAT 502"), encoding="utf-8")
+    (folder / "d-empty.md").write_text("", encoding="utf-8")  # unreadable: empty
+    (folder / "e-scan.pdf").write_bytes(b"")  # expected_status needs_ocr: not a labelled row
+    labels = tmp_path / "labels.csv"
+    _write_labels(labels, [
+        ("a-skills.md", "p1", "syllabus", "ok", "1"),
+        ("b-stats.md", "p2", "syllabus", "ok", "0"),
+        ("c-stats-copy.md", "p3", "syllabus", "ok", "1"),  # deliberately wrong gold: one error
+        ("d-empty.md", "p4", "syllabus", "ok", "0"),
+        ("e-scan.pdf", "p5", "syllabus", "needs_ocr", "NA"),
+    ])
+    return folder, labels
+
+
+def test_read_document_labels_skips_na_and_non_ok_rows(labelled_folder):
+    _, labels = labelled_folder
+    rows = read_document_labels(labels)
+    assert [r.file for r in rows] == ["a-skills.md", "b-stats.md", "c-stats-copy.md", "d-empty.md"]
+    assert rows[0].label == 1 and rows[0].program == "p1" and rows[0].doc_type == "syllabus"
+
+
+def test_read_document_labels_rejects_a_bad_label_naming_the_row(tmp_path):
+    path = tmp_path / "labels.csv"
+    _write_labels(path, [("x.md", "p", "syllabus", "ok", "yes")])
+    with pytest.raises(InputError, match=r"row 2: label must be 0, 1 or NA"):
+        read_document_labels(path)
+
+
+def test_evaluate_documents_cli_scores_verdicts_and_lists_errors(labelled_folder):
+    folder, labels = labelled_folder
+    result = CliRunner().invoke(cli, ["evaluate", str(labels), "--documents", str(folder),
+                                      "--format", "json", "--method", "lexicon"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["judged"] == 3 and out["documents"] == 4
+    assert [e["file"] for e in out["excluded"]] == ["d-empty.md"]  # unreadable: never scored
+    assert out["metrics"]["confusion"] == {"tp": 1, "fp": 0, "fn": 1, "tn": 1}
+    (wrong,) = out["errors"]
+    assert wrong["file"] == "c-stats-copy.md" and wrong["gold"] == 1 and wrong["predicted"] == 0
+    s = out["sources"]["syllabus"]
+    assert s["programs"] == 3 and s["share_no_reference_truth"] == pytest.approx(1 / 3, abs=1e-4)
+    assert s["share_no_reference_tool"] == pytest.approx(2 / 3, abs=1e-4)
+
+
+def test_evaluate_documents_table_names_the_deciding_evidence(labelled_folder, tmp_path):
+    folder, labels = labelled_folder
+    _write_labels(labels, [("a-skills.md", "p1", "syllabus", "ok", "0")])  # wrong gold: a false "mentions"
+    result = CliRunner().invoke(cli, ["evaluate", str(labels), "--documents", str(folder), "--method", "lexicon"])
+    assert result.exit_code == 0, result.output
+    assert "a-skills.md [" in result.output and "]: gold 0, tool says mentions" in result.output
+    assert "therapeutic alliance" in result.output  # the passage that decided it
+
+
+def test_evaluate_documents_names_a_labelled_file_that_is_missing(labelled_folder):
+    folder, labels = labelled_folder
+    _write_labels(labels, [("nope.md", "p1", "syllabus", "ok", "1")])
+    result = CliRunner().invoke(cli, ["evaluate", str(labels), "--documents", str(folder), "--method", "lexicon"])
+    assert result.exit_code == 1 and "nope.md" in result.stderr
+
+
+def _doc(label, group, scores, counted, eligible=None):
+    n = len(scores)
+    return DocumentPassages(f"{group}-{label}", group, label, False, np.array(scores, dtype=float),
+                            np.array(counted, dtype=bool), np.zeros(n, dtype=bool),
+                            np.array(eligible if eligible is not None else [True] * n, dtype=bool))
+
+
+def test_document_verdicts_follow_the_scan_rule():
+    docs = [_doc(1, "a", [0.95, 0.1], [False, False]), _doc(0, "b", [0.6, 0.2], [True, False])]
+    assert document_verdicts(docs, "lexicon") == [0, 1]
+    assert document_verdicts(docs, "model", model_t=0.9) == [1, 0]
+    assert document_verdicts(docs, "hybrid", veto=0.7, admit=0.9) == [1, 0]  # the lexicon hit is vetoed
+    assert document_verdicts(docs, "hybrid", veto=0.5, admit=0.99) == [0, 1]
+
+
+def test_calibration_raises_the_bar_that_long_documents_need():
+    # Negative documents carry many passages scoring up to 0.8; positive ones one
+    # passage at 0.95 or more: only a document threshold above 0.8 separates them.
+    rng = np.random.default_rng(0)
+    docs, top_noise = [], 0.0
+    for i in range(20):
+        noise = list(rng.uniform(0.0, 0.85, size=40))
+        top_noise = max(top_noise, *noise)
+        if i % 2:
+            docs.append(_doc(1, f"p{i}", noise + [0.96 + 0.001 * i], [False] * 41))
+        else:
+            docs.append(_doc(0, f"p{i}", noise, [False] * 40))
+    cal = calibrate_documents(docs)
+    assert top_noise > 0.8  # a passage-level threshold of 0.5 would call every document positive
+    assert cal["document"]["model"] > top_noise and cal["document"]["admit"] > top_noise
+    assert cal["document_cv_metrics"]["model"]["kappa"] == 1.0
+    assert cal["document_cv_metrics"]["lexicon"]["recall"] == 0.0  # no lexicon hits at all
+    assert cal["default_method"] in ("model", "hybrid")
+    assert cal["documents"] == {"judged": 20, "positive": 10, "programs": 20}
