@@ -155,9 +155,11 @@ class ContextRules:
         strength = m.info.term.strength
         if strength == "strong":
             return COUNTED, "lexicon"
-        if strength == "weak":
-            return COUNTED, "lexicon:weak"
+        # A weak term (a framework or author name) is as ambiguous as an
+        # ambiguous one; with a client cue it counts as a "mentioned" reference.
         if any(not _overlaps(c, m) for c in clients):
+            if strength == "weak":
+                return COUNTED, "lexicon:weak"
             return COUNTED, "lexicon+client_cue"
         if section_has_client:
             return COUNTED, "lexicon+section_cue"
