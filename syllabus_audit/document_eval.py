@@ -67,28 +67,31 @@ def _evidence(doc: DocumentResult) -> list[dict]:
 
 
 def _source_shares(labels: list[DocumentLabel], judged: dict[str, DocumentResult]) -> dict:
-    """Per source: share of programs with no reference, tool vs truth."""
+    """Per source: share of programs with no reference, as the tool reports it
+    (its own document types and verdicts) and as the labels have it (their
+    document types, when given, and labels)."""
     out = {}
     for source in SOURCES:
         truth: dict[str, bool] = {}
         tool: dict[str, bool] = {}
         for lab in labels:
-            doc = judged.get(lab.file)
-            if doc is None or (lab.doc_type or doc.doc_type) != source:
-                continue
+            doc = judged[lab.file]
             program = lab.program or lab.file
-            truth[program] = truth.get(program, False) or bool(lab.label)
-            tool[program] = tool.get(program, False) or bool(doc.mentions)
-        n = len(truth)
-        if not n:
+            if (lab.doc_type or doc.doc_type) == source:
+                truth[program] = truth.get(program, False) or bool(lab.label)
+            if doc.doc_type == source:
+                tool[program] = tool.get(program, False) or bool(doc.mentions)
+        if not truth and not tool:
             continue
-        k_true = sum(not v for v in truth.values())
-        k_tool = sum(not v for v in tool.values())
-        out[source] = {"programs": n,
-                       "share_no_reference_truth": round(share(k_true, n), 4),
-                       "share_no_reference_tool": round(share(k_tool, n), 4),
-                       "difference": round(share(k_tool, n) - share(k_true, n), 4),
-                       "ci95_tool": [round(x, 4) for x in wilson_interval(k_tool, n)]}
+        row = {"programs_truth": len(truth), "programs_tool": len(tool)}
+        for name, values in (("truth", truth), ("tool", tool)):
+            k, n = sum(not v for v in values.values()), len(values)
+            row[f"share_no_reference_{name}"] = None if not n else round(share(k, n), 4)
+        t, p = row["share_no_reference_truth"], row["share_no_reference_tool"]
+        row["difference"] = None if t is None or p is None else round(p - t, 4)
+        k, n = sum(not v for v in tool.values()), len(tool)
+        row["ci95_tool"] = None if not n else [round(x, 4) for x in wilson_interval(k, n)]
+        out[source] = row
     return out
 
 
@@ -139,10 +142,14 @@ def render_document_evaluation(result: dict, show_errors: bool = True) -> str:
               f"  mentions            {c['tp']:>8}  {c['fp']:>7}",
               f"  no reference        {c['fn']:>8}  {c['tn']:>7}"]
     if result["sources"]:
+        def pct(x):
+            return "–" if x is None else f"{x:.0%}"
+
         lines += ["", f"{'no-reference share':<22}{'programs':>9}{'truth':>8}{'tool':>8}{'diff':>8}"]
         for source, s in result["sources"].items():
-            lines.append(f"{source:<22}{s['programs']:>9}{s['share_no_reference_truth']:>8.0%}"
-                         f"{s['share_no_reference_tool']:>8.0%}{s['difference'] * 100:>+7.0f}p")
+            diff = "–" if s["difference"] is None else f"{s['difference'] * 100:+.0f}p"
+            lines.append(f"{source:<22}{s['programs_truth']:>4}/{s['programs_tool']:<4}"
+                         f"{pct(s['share_no_reference_truth']):>8}{pct(s['share_no_reference_tool']):>8}{diff:>8}")
     for e in result["excluded"]:
         lines.append(f"left out: {e['file']} ({e['status']})")
     if show_errors and result["errors"]:

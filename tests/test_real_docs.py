@@ -49,3 +49,32 @@ def test_unreadable_real_docs_are_excluded_from_denominators(real_record):
     s = real_record["summary"]
     assert s["readable_documents"] == s["documents"] - len(s["unreadable_documents"])
     assert s["sources"]["any"]["programs"] <= s["readable_documents"]
+
+
+LABELS = REAL_DOCS.parent / "labels.csv"
+
+
+def _document_evaluation(*method):
+    result = CliRunner().invoke(cli, ["evaluate", str(LABELS), "--documents", str(REAL_DOCS),
+                                      "--format", "json", *method])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.skipif(not LABELS.is_file(), reason="no document labels")
+def test_default_method_document_verdicts_agree_with_the_human_labels():
+    """Issue 12 acceptance: document accuracy >= 0.92 and kappa >= 0.80 on the
+    shared real documents (a development set: thresholds are never fitted to
+    it, see calibrate.py)."""
+    out = _document_evaluation()
+    m = out["metrics"]
+    assert out["judged"] >= 50  # the Japanese and Croatian pages are left out (no lexicon)
+    assert m["accuracy"] >= 0.92 and m["kappa"] >= 0.80, (m, [e["file"] for e in out["errors"]])
+
+
+@pytest.mark.skipif(not LABELS.is_file(), reason="no document labels")
+@pytest.mark.parametrize("method", ["lexicon", "model", "hybrid"])
+def test_no_method_swings_the_real_document_verdicts(method):
+    """Every method stays close to the human labels (the README table)."""
+    m = _document_evaluation("--method", method)["metrics"]
+    assert m["accuracy"] >= 0.85 and m["kappa"] >= 0.65, m
