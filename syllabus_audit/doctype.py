@@ -34,6 +34,7 @@ WINDOW_BLOCKS = 120  # blocks read from the start of a document
 BLOCK_CHARS = 300  # characters read from each of them
 MIN_SCORE = 3.0  # the least total that gives a type (below it: "other")
 STRONG, WEAK = 4.0, 1.5  # name cues
+GENRE = 12.0  # a file name saying it is an e-mail, minutes, a form…: not a source
 TOP_BLOCKS = 8  # "near the top": the title area
 
 # Name cues (folder and file names; "-", "_" and "." read as spaces), most
@@ -43,9 +44,11 @@ _NAME_RULES: tuple[tuple[str, float, str], ...] = (
     ("competency_list", STRONG, r"\bgraduate (attributes|capabilities|outcomes)\b"),
     ("competency_list", STRONG, r"\b(program|programme|degree|graduate) (learning )?outcomes\b"),
     ("competency_list", STRONG, r"\b(standards of proficiency|proficiencies|capabilit(y|ies) framework|practice standards|benchmarks)\b"),
+    ("competency_list", 3.0, r"\bstandards\b"),
     ("syllabus", STRONG, r"\b(syllabus|syllabi|unit outline|course outline|subject outline|module (descriptor|outline|handbook entry)|unit guide|course guide|course profile|module description|course description and schedule)\b"),
     ("competency_list", STRONG, r"\blearning outcomes\b"),
     ("program_description", STRONG, r"\b(about (the|this|our) (program|programme|course|degree)|program(me)? (overview|description|structure|information|handbook|guide|aims|details)|course overview|degree overview|plans? of study|why study)\b"),
+    ("other", GENRE, r"\b(e ?mails?|messages?|announcements?|newsletters?|minutes|memos?|flyers?|certificates?|invitations?|reminders?|agendas?|open house|forms?)\b"),
     ("program_description", WEAK, r"\b(admissions?|program(me)?s?)\b"),
     ("program_description", WEAK, r"\b(master of|bachelor of|doctor of|graduate diploma|phd|psyd|msw|mse?d?|overview|handbook|about)\b"),
     ("syllabus", 3.0, r"\b(course schedule|weekly schedule|class schedule|week 1|required texts?|assessment (tasks|schedule)|course objectives|course description)\b"),
@@ -63,26 +66,28 @@ _HEADING_RULES: tuple[tuple[str, str, float, float], ...] = (
     ("syllabus", r"\b(syllabus|syllabi|unit outline|course outline|subject outline|module (descriptor|outline)|unit guide|course guide|course profile|modulbeschreibung|kursplan)\b", 3.0, 3.0),
     ("competency_list", r"\b(competenc(y|ies)|graduate (attributes|capabilities)|standards of (proficiency|practice)|practice standards|capabilit(y|ies) framework|(program|programme|degree|graduate) (learning )?(outcomes|goals)|kompetenzen)\b", 3.0, 1.0),
     ("competency_list", r"^\W*((program|programme|intended|graduate|expected) )?learning (outcomes|goals)\b", 3.0, 0.0),
-    ("program_description", r"\b(about (the|this|our) (program|programme|degree)|program(me)? (overview|description|structure|handbook|aims)|degree (overview|requirements|structure)|admissions?( requirements)?|entry requirements|plans? of study|why study|careers|utbildningsplan|studiengang)\b", 3.0, 1.5),
+    ("program_description", r"\b(about (the|this|our) (program|programme|degree)|program(me)? (overview|description|structure|handbook|aims)|degree (overview|requirements|structure)|admissions|admission (requirements|criteria|process)|^\W*admissions?\W*$|entry requirements|plans? of study|why study|careers|utbildningsplan|studiengang)\b", 3.0, 1.5),
     ("program_description", r"\b(master of|bachelor of|doctor of|graduate diploma|graduate certificate|phd|psyd)\b", 1.5, 0.0),
+    ("other", r"\b(minutes|agenda|newsletter|announcement|memorandum)\b", 3.0, 0.0),
 )
 
 # Cues searched in the whole window (lower-cased, one block per line):
 # (type, label, pattern, weight, least number of matching lines).
 _TEXT_CUES: tuple[tuple[str, str, str, float, int], ...] = (
-    ("syllabus", "instructor", r"\b(instructor|lecturer|professor|teaching assistant|office hours?|unit (coordinator|convenor|chair)|module (leader|convenor|coordinator|organi[sz]er)|course (coordinator|convenor)|dozent(in)?|kursansvarig|examinator)\b", 2.0, 1),
+    ("syllabus", "instructor", r"\b(instructor|lecturer|professor|teaching assistant|tutor|office hours?|(unit|module|course|subject|block) (lead|leader|coordinator|convenor|chair|organi[sz]er)|dozent(in)?|kursansvarig|examinator)\b", 2.0, 1),
     ("syllabus", "learning objectives", r"\b(course|unit|module|subject|class|learning|student|seminar) (objectives|outcomes|goals|aims)\b|\bstudents will be able to\b|\b(up)?on (successful )?completion of (this|the) (course|unit|module|class|subject)\b|\blernziele\b|\bqualifikationsziele\b|\blärandemål\b|\bförväntade studieresultat\b", 1.0, 1),
-    ("syllabus", "weekly schedule", r"\bweek\s*#?\d{1,2}\b|\b(session|class|lecture|seminar|meeting|module) #?\d{1,2}\s*[:.\-–]|\b(course|class|weekly|tentative|session) (schedule|calendar|outline|plan)\b|\bschedule of (topics|classes|readings|sessions)\b|\bvecka \d|\bwoche \d|\bsitzung \d", 2.0, 2),
-    ("syllabus", "dated sessions", r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b", 1.0, 4),
+    ("syllabus", "weekly schedule", r"\b(week|wk)\.?\s*#?\d{1,2}\b|\btimetable\b|\b(session|class|lecture|seminar|meeting|module) #?\d{1,2}\s*[:.\-–]|\b(course|class|weekly|tentative|session) (schedule|calendar|outline|plan)\b|\bschedule of (topics|classes|readings|sessions)\b|\bvecka \d|\bwoche \d|\bsitzung \d", 2.0, 2),
+    ("syllabus", "dated sessions", r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\b|\b\d{1,2}/\d{1,2}(/\d{2,4})?\b", 1.0, 4),
     ("syllabus", "assessment weights", r"\b\d{1,3}(\.\d)? ?%|\b\d{1,4} (points|pts|marks)\b", 2.0, 2),
     ("syllabus", "grading", r"\b(grading|grade scale|grading scale|final grades?|letter grade|assessment (tasks?|items?|summary|schedule)|assignments?|mid-?term|final exam(ination)?|quiz(zes)?|modulprüfung|prüfungsform|betygsättning|betygskriterier|examination)\b", 1.0, 2),
     ("syllabus", "required texts", r"\b(required|recommended|course|core|essential|prescribed|set) (texts?|textbooks?|readings?|materials?|literature)\b|\btextbooks?\b|\breading list\b|\bpflichtliteratur\b|\bkurslitteratur\b", 1.5, 1),
     ("syllabus", "course policies", r"\b(academic (integrity|honesty|misconduct)|plagiarism|attendance|late (work|assignments?|submissions?|penalt(y|ies))|disability (services|resources|support)|accommodations?|title ix)\b", 1.0, 2),
     ("syllabus", '"this course"', r"\b(this|the) (course|unit|module|class|seminar|subject)\b|\bdiese[rsmn]? (lehrveranstaltung|seminar|modul)\b|\bkursen\b", 1.0, 3),
     ("syllabus", "module descriptor fields", r"\b(workload|contact hours|self[- ]study|teaching (and learning )?methods|mode of (delivery|assessment)|module (assessment|leader|coordinator)|ects|credit points|arbeitsaufwand|leistungspunkte|lehr- und lernformen|präsenzzeit|selbststudium|häufigkeit des angebots|dauer des moduls|modulprüfung|modulverantwortlich|undervisningsformer|undervisning och examination)\b", 2.0, 2),
-    ("program_description", "admission", r"\b(admissions?|admitted|entry requirements|application (deadline|process|requirements|materials)|how to apply|apply (now|online|by)|zulassung|behörighet)\b", 2.0, 1),
-    ("program_description", "degree requirements", r"\b(degree|graduation|program(me)?|curriculum) requirements\b|\bplans? of study\b|\brequired courses\b|\belective (courses|modules|units)\b|\bcore courses\b|\b([3-9]\d|[1-3]\d\d) (semester |quarter )?(credits|credit hours|credit points|units of credit|ects)\b", 2.0, 1),
-    ("program_description", "careers", r"\bcareers\b|\bcareer (opportunities|paths?|prospects|outcomes|options)\b|\bemployment (opportunities|prospects|settings)\b|\bgraduates (go on|work in|find|have gone)\b|\bjob (opportunities|prospects|titles)\b|\bberufsfeld", 1.5, 1),
+    ("competency_list", "program-level outcomes", r"\bgraduates (of the (program|programme|degree|course) )?(will|should|must) (be able to|demonstrate)\b|\b(up)?on (successful )?completion of the (program|programme|degree)\b|\bby the end of the (program|programme|degree)\b", 2.0, 1),
+    ("program_description", "admission", r"\badmissions\b|\badmission (requirements|criteria|process|to the (program|programme|degree))\b|\badmitted to the (program|programme|degree)\b|\bentry requirements\b|\bapplications? (deadline|process|requirements|materials|close|open)\b|\bhow to apply\b|\bapply (now|online|by)\b|\bzulassungsvoraussetzungen\b|\bbehörighet\b", 2.0, 1),
+    ("program_description", "degree requirements", r"\b(degree|graduation|program(me)?|curriculum) requirements\b|\bplans? of study\b|\brequired courses\b|\belective (courses|modules|units)\b|\bcore courses\b|\b([3-9]\d|[1-3]\d\d)[ -](semester |quarter )?(credits?|credit hours|credit points|units of credit|ects)\b", 2.0, 1),
+    ("program_description", "careers", r"\bcareers\b|\bcareer (opportunities|paths?|prospects|outcomes|options)\b|\beligible (for|to apply for) (licensure|registration|certification)\b|\bemployment (opportunities|prospects|settings)\b|\bgraduates (go on|work in|find|have gone)\b|\bjob (opportunities|prospects|titles)\b|\bberufsfeld", 1.5, 1),
     ("program_description", '"the program prepares"', r"\b(the|this|our) (program|programme|degree|course of study)( \w+){0,2} (prepares|is designed|trains|aims|equips|offers|provides)\b|\bprepares (students|graduates|you)\b|\bprogrammet\b", 2.0, 1),
     ("program_description", '"the program"', r"\b(the|this|our) (program|programme|degree)\b|\bstudiengang\b|\butbildningen\b", 1.0, 3),
     ("program_description", "fees and funding", r"\b(tuition|fees|funding|scholarships?|financial aid|assistantships?)\b", 1.0, 1),
@@ -102,16 +107,32 @@ _STATEMENT_VERBS = re.compile(
 _GRADUATE_SUBJECT = re.compile(
     r"^\W{0,3}((the |each |all |every )?(graduates?|candidates?|trainees?|practitioners?|counsell?ors?|"
     r"psychologists?|social workers?|therapists?|nurses?)|the (student|learner))\b", re.I)
-# A statement that opens (after an enumerator such as "(A)", "3.", "b)") with a
-# third-person verb, as competency lists write them ("Demonstrates the ability to…").
-_THIRD_PERSON = re.compile(
-    r"^\s*(\(?(\w{1,4}|\d{1,2}(\.\w{1,2}){0,3})[.):]\s+|[-•*]\s+)?"
-    r"(the (student|graduate|candidate|trainee|learner|counsell?or|practitioner) )?"
-    r"(knows|understands|demonstrates|applies|uses|identifies|describes|explains|analy[sz]es|evaluates|"
-    r"integrates|recogni[sz]es|establishes|maintains|engages|communicates|advocates|designs|provides|selects|"
-    r"develops|conducts|practices|articulates|collaborates|implements|consults|seeks|adheres|promotes|"
-    r"exhibits|displays|manages|plans|assesses|interprets|respects|reflects|critiques|formulates|"
-    r"utili[sz]es|employs)\b", re.I)
+# Verbs that open competency statements in the third person ("Demonstrates…", "B3 Shares…").
+_VERBS_3RD = (
+    "knows|understands|demonstrates|applies|uses|identifies|describes|explains|analy[sz]es|evaluates|"
+    "integrates|recogni[sz]es|establishes|maintains|engages|communicates|advocates|designs|provides|selects|"
+    "develops|conducts|practi[sc]es|articulates|collaborates|implements|consults|seeks|adheres|promotes|"
+    "exhibits|displays|manages|plans|assesses|interprets|respects|reflects|critiques|formulates|utili[sz]es|"
+    "employs|carries|shares|structures|asks|adapts|delivers|keeps|follows|obtains|reaches|screens|notices|"
+    "complies|works|thinks|reviews|supports|contributes|monitors|responds|records|refers|participates|values|"
+    "acts|treats|builds|creates|conveys|listens|elicits|facilitates|negotiates|prepares|shows|takes|writes|"
+    "completes|documents|ensures|protects|accepts|considers|distinguishes|explores|fosters|upholds")
+_SUBJECT = r"(the (student|graduate|candidate|trainee|learner|counsell?or|practitioner|nurse) )?"
+# A statement anywhere in a block after an enumerator ("(A) Knows", "B10 Plans",
+# "1.2 The student demonstrates"; extraction often joins a list into one block) …
+_ENUMERATED_STATEMENT = re.compile(
+    r"(?:^|(?<=[\s_]))(?:\(?[a-z]{1,2}[.)]|[a-z]{1,2}\d{1,2}[.)]?|\d{1,2}(?:\.\d{1,2}){1,3}|\(?\d{1,2}[.)]|"
+    r"\(?[ivx]{1,4}[.)])\s+" + _SUBJECT + r"(" + _VERBS_3RD + r")\b", re.M)
+# Code-like enumerators ("A1", "B.2", "1.2") also open statements in the base
+# form ("A1 Apply…"), as frameworks write them under "Graduates will be able to:".
+_CODED_STATEMENT = re.compile(
+    r"(?:^|(?<=[\s_]))(?:[a-z]\.?\d{1,2}|\d{1,2}(?:\.\d{1,2}){1,3})[.):]?\s+(critically )?"
+    r"(apply|practi[sc]e|maintain|take|analy[sz]e|select|plan|develop|work|collaborate|understand|evaluate|"
+    r"interpret|compare|discuss|assess|design|explain|propose|demonstrate|use|communicate|establish|"
+    r"recogni[sz]e|identify|integrate|engage|conduct|manage|lead|reflect|advocate|promote|describe|"
+    r"appraise|deliver|respect|adhere|act|provide|support|build|create|implement)\b", re.M)
+# … or at the start of a block (a bulleted list item: "Demonstrates the ability to…").
+_OPENING_STATEMENT = re.compile(r"^(?:[-•*]\s*)?" + _SUBJECT + r"(" + _VERBS_3RD + r")\b", re.M)
 STATEMENT_WEIGHT = 0.5  # per numbered statement (competency_list), up to:
 STATEMENT_CAP = 5.0
 MIN_STATEMENTS = 4  # fewer numbered statements are not evidence of a list
@@ -127,7 +148,12 @@ CODE_TOP_WEIGHT = 2.0  # a course code in the title area (syllabus)
 COURSE_LIST_CODES = 6  # this many distinct course codes: a course list (program_description)
 COURSE_LIST_WEIGHT = 3.0
 
-TYPE_ORDER = ("syllabus", "competency_list", "program_description")  # ties go to the earlier type
+# E-mails and messages (type "other").
+_HEADER_LINE = re.compile(r"(from|to|subject|sent|cc|date)\s*:")
+_GREETING = re.compile(r"(dear|hi|hello|good (morning|afternoon|evening))\b[\w ,]{0,40}[,!:]")
+_SIGN_OFF = re.compile(r"\b(best|kind|warm|warmest) (regards|wishes)\b|^(cheers|thanks|many thanks|sincerely|best)\W*$")
+
+TYPE_ORDER = ("syllabus", "competency_list", "program_description", "other")  # ties go to the earlier type
 
 _COMPILED_NAME = tuple((t, w, re.compile(p)) for t, w, p in _NAME_RULES)
 _COMPILED_HEADING = tuple((t, re.compile(p), wt, wh) for t, p, wt, wh in _HEADING_RULES)
@@ -191,28 +217,23 @@ def title_and_headings(blocks: tuple[Block, ...], limit: int = 12) -> list[Block
     return picked
 
 
-def _title_index(blocks: list[Block]) -> int:
-    """The title: the first heading among the first few blocks, else the first block."""
-    for i, b in enumerate(blocks[:5]):
-        if b.kind == HEADING:
-            return i
-    return 0
+TITLE_BLOCKS = 3  # the title area: an institution line often comes before the title
 
 
 def _heading_cues(blocks: list[Block]) -> list[Cue]:
     cues: list[Cue] = []
     seen: set[str] = set()
-    title = _title_index(blocks) if blocks else -1
     for i, b in enumerate(blocks):
-        if i != title and b.kind != HEADING:
+        in_title = i < TITLE_BLOCKS
+        if not in_title and b.kind != HEADING:
             continue
         text = b.text[:200].lower()
         for doc_type, pattern, w_title, w_heading in _COMPILED_HEADING:
-            weight = w_title if i == title else w_heading
+            weight = w_title if in_title else w_heading
             if doc_type in seen or not weight or not pattern.search(text):
                 continue
             seen.add(doc_type)
-            cues.append(Cue(doc_type, f'{"title" if i == title else "heading"} "{_short(b.text, 40)}"', weight))
+            cues.append(Cue(doc_type, f'{"title" if in_title else "heading"} "{_short(b.text, 50)}"', weight))
     return cues
 
 
@@ -252,10 +273,38 @@ def _code_cues(blocks: list[Block]) -> list[Cue]:
 _LIKELY_SUBJECTS = {"PSY", "PSYC", "PSYCH", "COUN", "CPSY", "SOWK", "SOCW", "SW", "MFT", "EDUC", "NURS"}
 
 
+def _lines(blocks: list[Block]):
+    """(lower-cased text, a unique offset) of each non-heading block."""
+    offset = 0
+    for b in blocks:
+        if b.kind != HEADING:
+            yield b.text.lower(), offset
+        offset += len(b.text) + 1
+
+
+def _message_cues(blocks: list[Block]) -> list[Cue]:
+    """An e-mail or message: header lines or a greeting at the top, a sign-off."""
+    top = [b.text.lower() for b in blocks[:TOP_BLOCKS]]
+    cues = []
+    if sum(1 for t in top if _HEADER_LINE.match(t)) >= 2:
+        cues.append(Cue("other", "message headers", 3.0))
+    if any(_GREETING.match(t) for t in top):
+        cues.append(Cue("other", "greeting", 2.0))
+    if any(_SIGN_OFF.search(b.text.lower()) for b in blocks[-TOP_BLOCKS:]):
+        cues.append(Cue("other", "sign-off", 1.0))
+    return cues
+
+
 def _statement_cue(blocks: list[Block]) -> list[Cue]:
-    n = sum(1 for b in blocks if b.kind != HEADING and (
-        _THIRD_PERSON.match(b.text)
-        or ((_NUMBERED.match(b.text) or _GRADUATE_SUBJECT.match(b.text)) and _STATEMENT_VERBS.search(b.text))))
+    starts: set[int] = set()
+    for text, offset in _lines(blocks):
+        starts.update(offset + m.start() for m in _ENUMERATED_STATEMENT.finditer(text))
+        starts.update(offset + m.start() for m in _CODED_STATEMENT.finditer(text))
+        lead_in = text.rstrip().endswith(":")  # "Graduates will be able to:" introduces statements
+        if not lead_in and (_OPENING_STATEMENT.match(text) or (
+                (_NUMBERED.match(text) or _GRADUATE_SUBJECT.match(text)) and _STATEMENT_VERBS.search(text))):
+            starts.add(offset)
+    n = len(starts)
     if n < MIN_STATEMENTS:
         return []
     return [Cue("competency_list", f"{n} competency statements", min(STATEMENT_CAP, STATEMENT_WEIGHT * n))]
@@ -266,7 +315,7 @@ def content_cues(blocks: list[Block]) -> list[Cue]:
     texts = [b.text.lower().replace("\n", " ") for b in blocks]
     text = "\n".join(texts)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-    cues = _heading_cues(blocks) + _code_cues(blocks) + _statement_cue(blocks)
+    cues = _heading_cues(blocks) + _code_cues(blocks) + _statement_cue(blocks) + _message_cues(blocks)
     for doc_type, label, pattern, weight, least in _COMPILED_TEXT:
         if _fires(pattern, text, starts, least):
             cues.append(Cue(doc_type, label, weight))

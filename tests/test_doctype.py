@@ -61,11 +61,12 @@ def test_doc_type_from_folder_and_file_names(path, doc_type, reason):
 
 
 def test_doc_type_from_title_and_headings():
-    blocks = _blocks((HEADING, "Welcome"), (PARAGRAPH, "Read this first."), (HEADING, "Course Syllabus — Semester 1"))
+    blocks = _blocks((HEADING, "Welcome"), (PARAGRAPH, "Read this first."), (PARAGRAPH, "Room B204."),
+                     (HEADING, "Course Syllabus — Semester 1"))
     assert infer_doc_type("notes.pdf", blocks) == ("syllabus", 'content: heading "Course Syllabus — Semester 1"')
     blocks = _blocks((HEADING, "Graduate Attributes of the Master of Counselling"))
     assert infer_doc_type("doc1.docx", blocks) == (
-        "competency_list", 'content: title "Graduate Attributes of the Master of Co…"')
+        "competency_list", 'content: title "Graduate Attributes of the Master of Counselling"')
 
 
 def test_plain_syllabus_is_typed_from_its_content():
@@ -121,7 +122,7 @@ def test_doc_type_other_when_nothing_says():
 
 
 def test_years_and_page_numbers_are_not_course_codes():
-    blocks = _blocks((HEADING, "SPRING 2026 newsletter"), (PARAGRAPH, "See PAGE 104 and ISBN 978 for details."))
+    blocks = _blocks((HEADING, "SPRING 2026 update"), (PARAGRAPH, "See PAGE 104 and ISBN 978 for details."))
     assert content_cues(list(blocks)) == []
 
 
@@ -135,3 +136,40 @@ def test_type_evidence_is_bounded_and_stable():
 @pytest.mark.parametrize("blocks", [PLAIN_SYLLABUS, PROGRAM_PAGE, STANDARDS])
 def test_type_from_evidence_equals_type_from_blocks(blocks):
     assert infer_doc_type("x.pdf", type_evidence(blocks)) == infer_doc_type("x.pdf", blocks)
+
+
+@pytest.mark.parametrize("name,word", [
+    ("psyc6120-week-3-email.txt", "email"), ("minutes-2025-08.md", "minutes"),
+    ("coun612-announcement.txt", "announcement"), ("consent-form.pdf", "form"),
+])
+def test_a_file_name_naming_another_genre_gives_other(name, word):
+    """An e-mail about a course reads like a syllabus, but it is not one."""
+    assert infer_doc_type(name, PLAIN_SYLLABUS) == ("other", f'filename: "{word}"')
+
+
+def test_coded_outcome_statements_joined_in_one_block():
+    """Plain-text extraction often joins a coded list into one paragraph."""
+    blocks = _blocks(
+        (HEADING, "Westford University"),
+        (PARAGRAPH, "BSc Speech Pathology: capability framework (approved 2025)"),
+        (PARAGRAPH, "Graduates of the programme will be able to:"),
+        (PARAGRAPH, "A1 Apply the code of ethics. A2 Maintain clear boundaries. B1 Analyse communication needs."),
+        (PARAGRAPH, "B2 Select assessments for each client. C1 Develop goals together with clients and families."),
+    )
+    doc_type, reason = infer_doc_type("westford.txt", blocks)
+    assert doc_type == "competency_list"
+    assert "program-level outcomes" in reason and "5 competency statements" in reason
+
+
+def test_title_area_includes_lines_before_the_title():
+    blocks = _blocks((HEADING, "Westford University"), (HEADING, "Core Competencies for Supervised Practice"))
+    assert infer_doc_type("doc.txt", blocks) == (
+        "competency_list", 'content: title "Core Competencies for Supervised Practice"')
+
+
+def test_admission_to_treatment_is_not_admission_to_a_program():
+    clinical = _blocks((PARAGRAPH, "Checklist"), (PARAGRAPH, "Notes"), (PARAGRAPH, "Rating"),
+                       (HEADING, "Domain A - Admission to treatment"))
+    assert all(c.doc_type != "program_description" for c in content_cues(list(clinical)))
+    program = _blocks((PARAGRAPH, "Checklist"), (PARAGRAPH, "Notes"), (PARAGRAPH, "Rating"), (HEADING, "Admission"))
+    assert [c.label for c in content_cues(list(program))] == ['heading "Admission"']

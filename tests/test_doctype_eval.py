@@ -60,3 +60,14 @@ def test_real_documents_rough_types():
         languages = {r["file"]: r["language"] for r in csv.DictReader(fh)}
     supported = [d for d in report.documents if languages[d.path] in ("en", "de", "sv")]
     assert sum(d.gold == d.predicted for d in supported) / len(supported) >= 0.9
+
+
+SYNTHETIC = REPO / "corpora" / "documents"
+
+
+@pytest.mark.skipif(not (SYNTHETIC / "labels.csv").is_file(), reason="corpora/documents is not in this checkout")
+def test_project_synthetic_documents_types():
+    """The project's own labelled documents (issue 12 target: type accuracy >= 0.95)."""
+    report = evaluate_types(SYNTHETIC / "files", read_type_labels(SYNTHETIC / "labels.csv"))
+    assert len(report.documents) >= 40
+    assert report.accuracy >= 0.95, render_type_report(report)
