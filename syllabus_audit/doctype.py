@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import PurePosixPath
@@ -35,7 +36,8 @@ BLOCK_CHARS = 300  # characters read from each of them
 MIN_SCORE = 3.0  # the least total that gives a type (below it: "other")
 STRONG, WEAK = 4.0, 1.5  # name cues
 GENRE = 12.0  # a file name saying it is an e-mail, minutes, a form…: not a source
-TOP_BLOCKS = 8  # "near the top": the title area
+TOP_BLOCKS = 8  # "near the top" (a course code), where a message's greeting is
+TITLE_BLOCKS = 3  # the title area: an institution line often comes before the title
 
 # Name cues (folder and file names; "-", "_" and "." read as spaces), most
 # specific first; the first that matches a name is its cue.
@@ -53,8 +55,7 @@ _NAME_RULES: tuple[tuple[str, float, str], ...] = (
     ("program_description", WEAK, r"\b(master of|bachelor of|doctor of|graduate diploma|phd|psyd|msw|mse?d?|overview|handbook|about)\b"),
     ("syllabus", 3.0, r"\b(course schedule|weekly schedule|class schedule|week 1|required texts?|assessment (tasks|schedule)|course objectives|course description)\b"),
 )
-# A file that is only a list of (program) learning outcomes is a competency list;
-# the same words as a heading inside a syllabus are not.
+# A file named only "(program) learning outcomes" keeps that whole name in its reason.
 _OUTCOMES_FILE = re.compile(r"\s*((program|programme|course|graduate|intended) )?learning outcomes\s*")
 # A course code in a file name ("coun551", "PSYC-412", "sowk459w").
 _NAME_CODE = re.compile(r"(?<![a-z])([a-z]{2,5})[ _-]?(\d{3,4})[a-z]?(?![0-9])")
@@ -144,11 +145,14 @@ _NOT_TEXT_CODES = {"ISBN", "ISSN", "DSM", "ICD", "APA", "CACREP", "CSWE", "EPAS"
                    "WINTER", "AUTUMN", "TERM", "YEAR", "ROOM", "PAGE", "SEPT", "JUNE", "JULY", "MARCH", "APRIL",
                    "PO", "BOX", "SUITE", "FAX", "TEL", "PHONE", "CE", "DOI", "VOL", "NO", "PP", "AM", "PM",
                    "ECTS", "SWS", "LP", "HP", "CRN", "ZIP", "HTTP", "WWW"}
+# Subject prefixes whose 4-digit numbers are course codes even when they look like years.
+_LIKELY_SUBJECTS = {"PSY", "PSYC", "PSYCH", "COUN", "CPSY", "SOWK", "SOCW", "SW", "MFT", "EDUC", "NURS"}
 CODE_TOP_WEIGHT = 2.0  # a course code in the title area (syllabus)
 COURSE_LIST_CODES = 6  # this many distinct course codes: a course list (program_description)
 COURSE_LIST_WEIGHT = 3.0
 
-# E-mails and messages (type "other").
+# E-mails and messages (type "other"): header lines or a greeting near the top, a sign-off at the end.
+MESSAGE_WEIGHTS = {"message headers": 3.0, "greeting": 2.0, "sign-off": 1.0}
 _HEADER_LINE = re.compile(r"(from|to|subject|sent|cc|date)\s*:")
 _GREETING = re.compile(r"(dear|hi|hello|good (morning|afternoon|evening))\b[\w ,]{0,40}[,!:]")
 _SIGN_OFF = re.compile(r"\b(best|kind|warm|warmest) (regards|wishes)\b|^(cheers|thanks|many thanks|sincerely|best)\W*$")
@@ -217,9 +221,6 @@ def title_and_headings(blocks: tuple[Block, ...], limit: int = 12) -> list[Block
     return picked
 
 
-TITLE_BLOCKS = 3  # the title area: an institution line often comes before the title
-
-
 def _heading_cues(blocks: list[Block]) -> list[Cue]:
     cues: list[Cue] = []
     seen: set[str] = set()
@@ -269,11 +270,7 @@ def _code_cues(blocks: list[Block]) -> list[Cue]:
     return cues
 
 
-# Subject prefixes whose 4-digit numbers are course codes even when they look like years.
-_LIKELY_SUBJECTS = {"PSY", "PSYC", "PSYCH", "COUN", "CPSY", "SOWK", "SOCW", "SW", "MFT", "EDUC", "NURS"}
-
-
-def _lines(blocks: list[Block]):
+def _lines(blocks: list[Block]) -> Iterator[tuple[str, int]]:
     """(lower-cased text, a unique offset) of each non-heading block."""
     offset = 0
     for b in blocks:
@@ -285,14 +282,10 @@ def _lines(blocks: list[Block]):
 def _message_cues(blocks: list[Block]) -> list[Cue]:
     """An e-mail or message: header lines or a greeting at the top, a sign-off."""
     top = [b.text.lower() for b in blocks[:TOP_BLOCKS]]
-    cues = []
-    if sum(1 for t in top if _HEADER_LINE.match(t)) >= 2:
-        cues.append(Cue("other", "message headers", 3.0))
-    if any(_GREETING.match(t) for t in top):
-        cues.append(Cue("other", "greeting", 2.0))
-    if any(_SIGN_OFF.search(b.text.lower()) for b in blocks[-TOP_BLOCKS:]):
-        cues.append(Cue("other", "sign-off", 1.0))
-    return cues
+    fired = {"message headers": sum(1 for t in top if _HEADER_LINE.match(t)) >= 2,
+             "greeting": any(_GREETING.match(t) for t in top),
+             "sign-off": any(_SIGN_OFF.search(b.text.lower()) for b in blocks[-TOP_BLOCKS:])}
+    return [Cue("other", label, MESSAGE_WEIGHTS[label]) for label, yes in fired.items() if yes]
 
 
 def _statement_cue(blocks: list[Block]) -> list[Cue]:

@@ -173,3 +173,10 @@ def test_admission_to_treatment_is_not_admission_to_a_program():
     assert all(c.doc_type != "program_description" for c in content_cues(list(clinical)))
     program = _blocks((PARAGRAPH, "Checklist"), (PARAGRAPH, "Notes"), (PARAGRAPH, "Rating"), (HEADING, "Admission"))
     assert [c.label for c in content_cues(list(program))] == ['heading "Admission"']
+
+
+def test_a_message_is_other_from_its_content():
+    blocks = _blocks((PARAGRAPH, "From: Programme Office"), (PARAGRAPH, "Subject: Room change"),
+                     (PARAGRAPH, "Dear all,"), (PARAGRAPH, "Thursday's seminar moves to room C12."),
+                     (PARAGRAPH, "Kind regards, Sam"))
+    assert infer_doc_type("note.txt", blocks) == ("other", "content: message headers, greeting, sign-off")
