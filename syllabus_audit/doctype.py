@@ -5,9 +5,9 @@ Folder names win outright (``folder: "syllabi"``), and a manifest's
 Otherwise the file name and the document's content are *weighed*: each cue
 below adds its weight to one type, and the type with the highest total wins
 when it reaches ``MIN_SCORE``. A strong name cue ("syllabus", "competencies",
-a course code) usually decides alone; a weak one ("program" in a file name)
-is outweighed by clear content (a weekly schedule, assessment weights, an
-instructor). ``doc_type_reason`` says which cues decided, e.g.
+a course code, "email") decides alone, without reading the content; a weak
+one ("program" in a file name) is weighed with the content and outweighed by
+clear evidence (a weekly schedule, assessment weights, an instructor). ``doc_type_reason`` says which cues decided, e.g.
 ``filename: "core competencies"`` or
 ``content: course code, weekly schedule, assessment weights``.
 
@@ -35,7 +35,8 @@ WINDOW_BLOCKS = 120  # blocks read from the start of a document
 BLOCK_CHARS = 300  # characters read from each of them
 MIN_SCORE = 3.0  # the least total that gives a type (below it: "other")
 STRONG, WEAK = 4.0, 1.5  # name cues
-GENRE = 12.0  # a file name saying it is an e-mail, minutes, a form…: not a source
+GENRE = STRONG  # a file name saying it is an e-mail, minutes, a form…: not a source
+DECISIVE = 3.5  # a name cue this strong decides without reading the content
 TOP_BLOCKS = 8  # "near the top" (a course code), where a message's greeting is
 TITLE_BLOCKS = 3  # the title area: an institution line often comes before the title
 
@@ -349,6 +350,8 @@ def infer_doc_type(path: str, blocks: tuple[Block, ...] | list[Block] = ()) -> t
             return hit[0], f'folder: "{hit[2]}"'
     stem = PurePosixPath(parts[-1]).stem if parts else ""
     named = name_cue(stem)
+    if named and named[0].weight >= DECISIVE:
+        return named[0].doc_type, named[1]
     cues = content_cues(type_evidence(blocks))
     scores = _scores(cues + ([named[0]] if named else []))
     best = min(TYPE_ORDER, key=lambda t: (-scores[t], TYPE_ORDER.index(t)))
