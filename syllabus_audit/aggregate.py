@@ -115,6 +115,13 @@ def summarise_sources(programs: list[ProgramResult]) -> dict[str, SourceSummary]
     return out
 
 
+def other_with_hits(programs: list[ProgramResult]) -> list[tuple[str, DocumentResult]]:
+    """(program id, document) of every readable ``other``-typed document with
+    counted hits: they count in no source, so the summary lists them."""
+    return [(p.program_id, d) for p in programs for d in p.documents
+            if d.doc_type == "other" and d.readable and d.counted]
+
+
 def status_counts(programs: list[ProgramResult]) -> dict[str, int]:
     return dict(sorted(Counter(d.status for p in programs for d in p.documents).items()))
 

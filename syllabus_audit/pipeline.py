@@ -20,7 +20,7 @@ from .aggregate import ProgramResult, group_programs, mark_duplicates
 from .detect import Detector
 from .detect.methods import apply_method, in_documents, load_model
 from .discover import discover
-from .doctype import infer_doc_type, title_and_headings
+from .doctype import infer_doc_type, type_evidence
 from .errors import InputError
 from .cache import ExtractionCache, decode_result, encode_result
 from .extract import EXTRACTOR_VERSION, extract_file
@@ -228,7 +228,7 @@ class Auditor:
     def _store_unjudged(self, result: DocumentResult, extracted: ExtractedDocument) -> DocumentResult:
         if self.cache is not None:
             self.cache.put_result(self._unjudged_key(result.sha256), encode_result(
-                result, title_and_headings(extracted.blocks)))
+                result, type_evidence(extracted.blocks)))
         return result
 
     def _store_result(self, result: DocumentResult, extracted: ExtractedDocument, vocabulary: set[str]) -> None:
@@ -237,7 +237,7 @@ class Auditor:
         keys = self.candidate_filter.document_keys(vocabulary)
         self.cache.put_keys(self._keys_key(result.sha256), keys)
         self.cache.put_result(self._result_key(result.sha256, keys),
-                              encode_result(result, title_and_headings(extracted.blocks)))
+                              encode_result(result, type_evidence(extracted.blocks)))
 
     def _build_filter(self) -> CandidateFilter:
         """The word-level pre-filter over every lexicon a document can be routed to."""

@@ -39,3 +39,16 @@ def test_every_counts_programs_with_a_gap_in_some_source():
     s = summarise_sources(group_programs(docs))
     assert (s["every"].programs, s["every"].no_reference) == (2, 1)
     assert (s["any"].programs, s["any"].no_reference) == (2, 0)
+
+
+def test_other_documents_with_hits_are_listed_not_lost():
+    from syllabus_audit.aggregate import other_with_hits
+
+    docs = [
+        _doc("a", "notes.txt", "other", mentions=True),
+        _doc("a", "s.pdf", "syllabus", mentions=True),
+        _doc("b", "memo.txt", "other"),  # no hits
+        _doc("c", "scan.pdf", "other", status="needs_ocr", mentions=True),  # unreadable
+    ]
+    found = other_with_hits(group_programs(docs))
+    assert [(pid, d.source.path, d.categories) for pid, d in found] == [("a", "a/notes.txt", ("alliance",))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from ..types import SOURCES
-from .table import SOURCE_LABELS, _ci, _pct, headline, test_sentence
+from .table import SOURCE_LABELS, _ci, _pct, headline, other_hits_note, test_sentence
 from ..aggregate import SourceSummary
 
 CATEGORY_IDS = ("alliance", "empathy", "genuineness", "positive_regard", "collaboration",
@@ -107,6 +107,9 @@ def render_html(record: dict) -> str:
     for key in list(SOURCES) + ["any"]:
         v = s["sources"][key]
         out.append(f"<p>{escape(headline(key, SourceSummary(v['programs'], v['no_reference'])))}</p>")
+    note = other_hits_note(s.get("other_documents_with_hits", []))
+    if note:
+        out.append(f'<p class="muted" id="other-hits">{escape(note)}</p>')
     out += ["</section>", '<section id="chart"><h2>Share of programs with no reference</h2>',
             _bar_chart(s["sources"]), "</section>"]
     out += _matrix_html(record)
@@ -210,6 +213,9 @@ def render_markdown(record: dict) -> str:
     for key in list(SOURCES) + ["any"]:
         v = s["sources"][key]
         lines += [f"- {headline(key, SourceSummary(v['programs'], v['no_reference']))}"]
+    note = other_hits_note(s.get("other_documents_with_hits", []))
+    if note:
+        lines += ["", note]
     lines += ["", "## Coverage matrix", "", "A = assessed, T = taught, M = mentioned only, * = aligned, – = not found.", "",
               "| Program | " + " | ".join(c.replace("_", " ") for c in CATEGORY_IDS) + " |",
               "|---|" + "---|" * len(CATEGORY_IDS)]

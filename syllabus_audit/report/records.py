@@ -7,7 +7,8 @@ model give the same bytes.
 from __future__ import annotations
 
 from .. import __version__
-from ..aggregate import ProgramResult, SourceSummary, group_values, status_counts, summarise_sources
+from ..aggregate import (ProgramResult, SourceSummary, group_values, other_with_hits, status_counts,
+                         summarise_sources)
 from ..stats import difference_test
 from ..language import language_counts
 from ..types import DUPLICATE, SOURCES
@@ -132,6 +133,8 @@ def audit_record(programs: list[ProgramResult], auditor, group_by: str | None = 
         {"program": p.program_id, "path": d.source.path, "reason": d.reason}
         for p in programs for d in p.documents if d.status == DUPLICATE
     ]
+    others = [{"program": pid, "path": d.source.path, "categories": list(d.categories), "counted_hits": len(d.counted)}
+              for pid, d in other_with_hits(programs)]
     n_docs = sum(len(p.documents) for p in programs)
     return {
         "tool": {"name": TOOL_NAME, "version": __version__},
@@ -146,6 +149,7 @@ def audit_record(programs: list[ProgramResult], auditor, group_by: str | None = 
             "sources": {k: source_summary_record(v) for k, v in summarise_sources(programs).items()},
             "unreadable_documents": unreadable,
             "duplicate_documents": duplicates,
+            "other_documents_with_hits": others,
             **({"groups": groups_record(programs, group_by)} if group_by else {}),
             **({"decisions": decisions_record(programs, auditor.settings.decisions)}
                if auditor.settings.decisions else {}),

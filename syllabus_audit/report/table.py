@@ -47,6 +47,17 @@ def headline(source: str, s: SourceSummary) -> str:
             f"in at least one of their sources.")
 
 
+def other_hits_note(items: list[dict]) -> str | None:
+    """One sentence on ``summary.other_documents_with_hits`` (None when empty)."""
+    if not items:
+        return None
+    n = len(items)
+    paths = ", ".join(i["path"] for i in items[:3]) + (f" and {n - 3} more" if n > 3 else "")
+    verb = "has" if n == 1 else "have"
+    return (f"Counted in no source: {n} document{'' if n == 1 else 's'} typed \"other\" {verb} "
+            f"relationship-skill hits ({paths}).")
+
+
 def _cell(v: bool | None) -> str:
     return {True: "yes", False: "NO", None: "–"}[v]
 
@@ -76,6 +87,9 @@ def render_table(record: dict) -> str:
     if s.get("languages"):
         langs = ", ".join(f"{k} {v}" for k, v in s["languages"].items())
         lines += [""] + textwrap.wrap(f"Documents by language: {langs}", WIDTH)
+    note = other_hits_note(s.get("other_documents_with_hits", []))
+    if note:
+        lines += [""] + textwrap.wrap(note, WIDTH)
     if s.get("duplicate_documents"):
         lines += ["", f"Duplicates (same bytes as another document of the program, counted once): "
                       f"{len(s['duplicate_documents'])}"]
