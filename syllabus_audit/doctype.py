@@ -215,13 +215,6 @@ def type_evidence(blocks: tuple[Block, ...] | list[Block]) -> list[Block]:
     return out
 
 
-def title_and_headings(blocks: tuple[Block, ...], limit: int = 12) -> list[Block]:
-    """The first block (usually the title) and the first few headings."""
-    picked = list(blocks[:1])
-    picked += [b for b in blocks[1:60] if b.kind == HEADING][: limit - 1]
-    return picked
-
-
 def _heading_cues(blocks: list[Block]) -> list[Cue]:
     cues: list[Cue] = []
     seen: set[str] = set()
