@@ -149,11 +149,13 @@ def _document(rel_path, pages, heights, blank_pages, drawn_pages, ocr_pages=(), 
     ocr_note = _ocr_note(ocr_pages)
     if n_pages and blank_pages == n_pages and not ocr_blocks:
         if drawn_pages:
-            reason = f"PDF has no text layer on any of its {n_pages} pages (scanned?); needs OCR{hint}"
+            where = "on its only page" if n_pages == 1 else f"on any of its {n_pages} pages"
+            reason = f"PDF has no text layer {where} (scanned?); needs OCR{hint}"
             if ocr_pages:
                 reason += "; " + ocr_note
             return ExtractedDocument(rel_path, FORMAT, NEEDS_OCR, reason, pages=n_pages)
-        return ExtractedDocument(rel_path, FORMAT, EMPTY, f"all {n_pages} PDF pages are blank", pages=n_pages)
+        blank = "its only page is blank" if n_pages == 1 else f"all {n_pages} PDF pages are blank"
+        return ExtractedDocument(rel_path, FORMAT, EMPTY, blank, pages=n_pages)
     _drop_running_lines(pages, heights)
     blocks = list(_blocks(pages))
     if ocr_blocks:  # each page is either text or OCR: merge in page order
