@@ -67,7 +67,7 @@ def render_table(record: dict) -> str:
     lines += [header, "-" * len(header)]
     for p in record["programs"]:
         cells = "".join(f"{_cell(p['sources'].get(x, {}).get('mentions')):<9}" for x in SOURCES)
-        name, *rest = wrap(p["id"], name_w)
+        name, *rest = wrap(p["id"], name_w, "", "  ")
         lines.append(f"{name:<{name_w}} {cells}{len(p['categories']):>10}")
         lines += rest
     lines += ["", "yes / NO: a readable document of that source does / does not mention",
