@@ -161,7 +161,8 @@ class Auditor:
             hits += group
         hits.sort(key=lambda h: (h.passage.page or 0, h.passage.line, h.start))
         if skipped:
-            note = f"{skipped} blocks with lexicon vocabulary in a language without a lexicon were skipped"
+            note = (f"{skipped} blocks with lexicon vocabulary in a language without a lexicon were skipped"
+                    if skipped != 1 else "1 block with lexicon vocabulary in a language without a lexicon was skipped")
             extracted = replace(extracted, reason="; ".join(x for x in (extracted.reason, note) if x))
         result = self._result(source, extracted, tuple(self._with_level(h) for h in hits), digest, language)
         if self.settings.decisions:
