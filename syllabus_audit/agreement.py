@@ -469,5 +469,6 @@ def render_agreement(rep: dict) -> str:
         lines += ["", "Corrected no-reference share (Rogan-Gladen)"]
         for source, s in cs["sources"].items():
             lines.append(f"  {source}: observed {_fmt(s['share_no_reference'])}, "
-                         f"corrected {_fmt(s['corrected_share_no_reference'])} ({s['programs']} programs)")
+                         f"corrected {_fmt(s['corrected_share_no_reference'])} "
+                         f"({s['programs']} program{'' if s['programs'] == 1 else 's'})")
     return "\n".join(lines) + "\n"

@@ -15,10 +15,10 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .cli_errors import one_line_errors
+from .arguments import METHODS, check_jobs, check_language, check_method, check_threshold, check_time_limit
+from .cli_errors import checked, one_line_errors
 
 FORMATS = ("table", "json", "jsonl", "csv", "html", "md")
-METHODS = ("lexicon", "model", "hybrid")
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -45,9 +45,10 @@ output_option = click.option(
 
 def reading_options(func):
     """--ocr, --language and --time-limit, shared by scan and check."""
-    func = click.option("--time-limit", type=click.FloatRange(min=0), default=120.0, show_default=True,
+    func = click.option("--time-limit", type=float, default=120.0, show_default=True,
+                        callback=checked(check_time_limit),
                         help="Seconds per document before it is reported as 'timeout' (0: no limit).")(func)
-    func = click.option("--language", default=None, metavar="CODE",
+    func = click.option("--language", default=None, metavar="CODE", callback=checked(check_language),
                         help="Force a language (en, de, sv) instead of detecting it per document.")(func)
     func = click.option("--ocr", is_flag=True, help="OCR scanned PDF pages (needs Tesseract).")(func)
     return func
@@ -76,13 +77,8 @@ class Progress:
 
 def _settings(ocr: bool, language: str | None, time_limit: float, cache_dir: Path | None = None,
               no_cache: bool = True):
-    from .lexicon import shipped_languages
-    from .pipeline import AuditSettings
-
-    if language and language not in shipped_languages():
-        raise click.BadParameter(f"no lexicon for {language!r} (shipped: {', '.join(shipped_languages())})",
-                                 param_hint="--language")
     from .cache import default_cache_dir
+    from .pipeline import AuditSettings
 
     cache = None if no_cache else str(cache_dir or default_cache_dir())
     return AuditSettings(ocr=ocr, language=language, time_limit=time_limit or None, cache_dir=cache)
@@ -90,10 +86,11 @@ def _settings(ocr: bool, language: str | None, time_limit: float, cache_dir: Pat
 
 def method_options(func):
     """--method and --threshold, shared by scan, check, classify and evaluate."""
-    func = click.option("--threshold", type=click.FloatRange(0, 1), default=None,
-                        help="Model score threshold (model: decision; hybrid: admit). "
+    func = click.option("--threshold", type=float, default=None, callback=checked(check_threshold),
+                        help="Model score threshold, 0 to 1 (model: decision; hybrid: admit). "
                              "Default: the one chosen in training.")(func)
-    func = click.option("--method", type=click.Choice(METHODS), default=None,
+    func = click.option("--method", default=None, metavar="[" + "|".join(METHODS) + "]",
+                        callback=checked(check_method),
                         help="Detection method. Default: the measured best (see README).")(func)
     return func
 
@@ -115,7 +112,7 @@ def cli():
 @click.option("--group-by", "group_by", metavar="COLUMN", default=None,
               help="Compare groups of programs by a manifest metadata column.")
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any document is unreadable.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+@click.option("--jobs", "-j", type=int, default=None, callback=checked(check_jobs),
               help="Worker processes (default: the number of CPUs). Output is identical for any value.")
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Extraction cache folder (default: ~/.cache/syllabus-audit).")
@@ -159,9 +156,6 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
     record = audit(path, manifest=manifest, lexicon=lexicon_path, method=method, threshold=threshold,
                    group_by=group_by, settings=settings,
                    jobs=jobs or os.cpu_count() or 1, progress=Progress(not quiet), scheduler=scheduler)
-    if strict and record["summary"]["unreadable_documents"]:
-        ctx = click.get_current_context()
-        ctx.call_on_close(lambda: sys.exit(1))
     if fmt == "csv" and output is not None:
         from .report.exports import write_csv_folder
 
@@ -169,8 +163,13 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
             raise click.ClickException(f"{output}: --format csv --output needs a folder")
         for written in write_csv_folder(record, output):
             click.echo(f"wrote {written}", err=True)
-        return
-    _emit(render(fmt, record), output)
+    else:
+        _emit(render(fmt, record), output)
+    if strict and record["summary"]["unreadable_documents"]:
+        from .report.unreadable import strict_failure
+
+        click.echo(f"Error: {strict_failure(record['summary']['unreadable_documents'])}", err=True)
+        sys.exit(1)
 
 
 def _stream_jsonl(path, output, manifest, lexicon_path, method, threshold, settings, jobs, progress) -> None:
@@ -225,6 +224,10 @@ def check(path: Path, fmt: str, output: Path | None, fail_on: str | None, lexico
         files = [SourceFile(path.name, path.name, str(path))]
     programs = group_programs(list(auditor.audit_files(files)))
     rec = check_record(audit_record(programs, auditor), auditor.lexicon)
+    if not rec["readable_documents"]:  # unreadable is never "missing": say why, list no category
+        from .report.unreadable import nothing_readable
+
+        raise click.ClickException(nothing_readable(path, rec["unreadable_documents"]))
     required = _required_categories(fail_on, auditor.lexicon.category_ids)
     _emit(to_json(rec) if fmt == "json" else render_check(rec), output)
     missing = [m["category"] for m in rec["missing"] if m["category"] in required]

@@ -7,7 +7,24 @@ import os
 
 import click
 
+from .arguments import ArgumentError
 from .errors import SyllabusAuditError
+
+
+def checked(check):
+    """A click callback running one of ``arguments.check_*`` (None passes):
+    the CLI refuses a value with the same words as the Python API."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value):
+        if value is None:
+            return None
+        try:
+            check(value)
+        except ArgumentError as exc:
+            raise click.BadParameter(exc.problem, ctx=ctx, param=param) from None
+        return value
+
+    return callback
 
 
 def one_line_errors(func):
@@ -17,6 +34,8 @@ def one_line_errors(func):
     def wrapper(*args, **kwargs):
         try:
             return func(*args, **kwargs)
+        except ArgumentError as exc:  # found only once the input is read (e.g. a --group-by column)
+            raise click.BadParameter(exc.problem, param_hint=f"'{exc.option}'") from None
         except SyllabusAuditError as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:

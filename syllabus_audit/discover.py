@@ -3,9 +3,10 @@
 The scanned root's immediate subfolders are programs (files inside are found
 recursively); a loose file in the root is a program of its own, named after
 the file. Hidden files, editor lock files and OS clutter are skipped and
-symlink loops are safe. A ``manifest.csv`` at the root (or ``--manifest``)
-with columns ``path,program,doc_type`` (plus any metadata columns) replaces
-discovery.
+symlink loops are safe; a symlink leading outside the scanned folder is
+refused. A ``manifest.csv`` at the root (or ``--manifest``) with columns
+``path,program,doc_type`` (plus any metadata columns) replaces discovery; a
+row whose path leads outside the scanned folder is refused.
 """
 
 from __future__ import annotations
@@ -27,11 +28,16 @@ def _skipped(name: str) -> bool:
     return name.startswith((".", "~$", "~lock.")) or low in _CLUTTER or low.endswith(("~", ".tmp"))
 
 
-def walk_files(folder: Path) -> list[Path]:
-    """All non-skipped files below ``folder``, following symlinks once."""
+def walk_files(folder: Path, root: Path | None = None) -> list[Path]:
+    """All non-skipped files below ``folder``, following symlinks once.
+
+    A symlink (to a file or a folder) that leads outside ``root`` (default:
+    ``folder``) is refused with an ``InputError`` naming it."""
+    inside = os.path.realpath(root if root is not None else folder)
     seen: set[tuple[int, int]] = set()
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(folder, followlinks=True):
+        _check_inside(Path(dirpath), inside)
         try:
             st = os.stat(dirpath)
         except OSError:
@@ -42,8 +48,22 @@ def walk_files(folder: Path) -> list[Path]:
             continue
         seen.add((st.st_dev, st.st_ino))
         dirnames[:] = sorted(d for d in dirnames if not _skipped(d))
-        found += [Path(dirpath, f) for f in sorted(filenames) if not _skipped(f)]
+        files = [Path(dirpath, f) for f in sorted(filenames) if not _skipped(f)]
+        for f in files:
+            _check_inside(f, inside)
+        found += files
     return found
+
+
+def _is_inside(path: str | os.PathLike, inside: str, resolve: bool = True) -> bool:
+    """Whether ``path`` (its real path, or only its normalised spelling) lies in ``inside``."""
+    where = os.path.realpath(path) if resolve else os.path.normpath(path)
+    return where == inside or where.startswith(inside.rstrip(os.sep) + os.sep)
+
+
+def _check_inside(path: Path, inside: str) -> None:
+    if not _is_inside(path, inside):
+        raise InputError(f"{path}: symlink leads outside the scanned folder (to {os.path.realpath(path)}); refused")
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -60,15 +80,23 @@ def discover(root: str | os.PathLike, manifest: str | os.PathLike | None = None)
     if manifest is None and (root / MANIFEST_NAME).is_file():
         manifest = root / MANIFEST_NAME
     if manifest is not None:
-        return read_manifest(Path(manifest), root)
+        files = read_manifest(Path(manifest), root)
+        if not files:
+            raise ManifestError(f"{manifest}: the manifest lists no documents")
+        return files
     files: list[SourceFile] = []
+    inside = os.path.realpath(root)
     for entry in sorted(root.iterdir(), key=lambda p: p.name):
         if _skipped(entry.name):
             continue
+        _check_inside(entry, inside)
         if entry.is_dir():
-            files += [SourceFile(entry.name, _rel(p, root), str(p)) for p in walk_files(entry)]
+            files += [SourceFile(entry.name, _rel(p, root), str(p)) for p in walk_files(entry, root)]
         elif entry.is_file():
             files.append(SourceFile(entry.name, entry.name, str(entry)))
+    if not files:
+        raise InputError(f"{root}: no documents found (the folder is empty or holds only hidden, "
+                         "temporary or system files)")
     return sorted(files, key=lambda f: (f.program_id, f.path))
 
 
@@ -103,4 +131,10 @@ def _manifest_row(path: Path, root: Path, line: int, row: dict, extra: list[str]
     if doc_type is not None and doc_type not in DOC_TYPES:
         raise ManifestError(f"{path}: row {line}, column 'doc_type': {doc_type!r} is not one of {', '.join(DOC_TYPES)}")
     meta = tuple((k, (row.get(k) or "").strip()) for k in extra)
-    return SourceFile(program, rel, str(root / rel), doc_type, meta)
+    target = root / rel
+    inside = os.path.realpath(root)
+    if not _is_inside(target, inside):
+        lexically_inside = _is_inside(os.path.join(inside, rel), inside, resolve=False)
+        how = "is a symlink that leads" if lexically_inside else "leads"
+        raise ManifestError(f"{path}: row {line}, column 'path': {rel!r} {how} outside the scanned folder {root}")
+    return SourceFile(program, rel, str(target), doc_type, meta)

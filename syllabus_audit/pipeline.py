@@ -17,6 +17,7 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path, PurePosixPath
 
 from .aggregate import ProgramResult, group_programs, mark_duplicates
+from .arguments import check_audit_arguments, check_group_column
 from .detect import Detector
 from .detect.methods import apply_method, in_documents, load_model
 from .discover import discover
@@ -163,7 +164,8 @@ class Auditor:
             hits += group
         hits.sort(key=lambda h: (h.passage.page or 0, h.passage.line, h.start))
         if skipped:
-            note = f"{skipped} blocks with lexicon vocabulary in a language without a lexicon were skipped"
+            note = (f"{skipped} blocks with lexicon vocabulary in a language without a lexicon were skipped"
+                    if skipped != 1 else "1 block with lexicon vocabulary in a language without a lexicon was skipped")
             extracted = replace(extracted, reason="; ".join(x for x in (extracted.reason, note) if x))
         result = self._result(source, extracted, tuple(self._with_level(h) for h in hits), digest, language)
         if self.settings.decisions:
@@ -388,10 +390,14 @@ def _path_in_program(source: SourceFile) -> str:
 def run_audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
               lexicon: str | os.PathLike | None = None, method: str | None = None,
               threshold: float | None = None, settings: AuditSettings | None = None,
-              jobs: int = 1, progress=None, scheduler=None) -> tuple[list[ProgramResult], Auditor]:
-    """Audit a folder (or one file); return program results and the auditor used."""
-    auditor = Auditor(load_lexicon(lexicon), method, threshold, settings=settings)
+              jobs: int = 1, progress=None, scheduler=None,
+              group_by: str | None = None) -> tuple[list[ProgramResult], Auditor]:
+    """Audit a folder (or one file); return program results and the auditor used.
+    A ``group_by`` column is checked against the manifest before anything is read."""
     sources = discover(Path(path), manifest)
+    if group_by:
+        check_group_column(group_by, {k for s in sources for k, _ in s.metadata})
+    auditor = Auditor(load_lexicon(lexicon), method, threshold, settings=settings)
     if scheduler:
         results = list(audit_on_dask(scheduler, (auditor.lexicon, method, threshold, settings), sources, progress))
     else:
@@ -545,6 +551,9 @@ def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
           settings: AuditSettings | None = None, jobs: int = 1, progress=None, scheduler=None) -> dict:
     """Audit a folder of programs; return the same data ``scan --format json`` writes.
 
+    Every argument is checked as the CLI checks it: a bad one raises
+    ``ValueError`` (``arguments.ArgumentError``) with the CLI's message.
+
     Args:
         method: ``lexicon``, ``model`` or ``hybrid``; None uses the measured default.
         threshold: override the model's decision threshold.
@@ -555,7 +564,7 @@ def audit(path: str | os.PathLike, manifest: str | os.PathLike | None = None,
     """
     from .report.records import audit_record
 
-    programs, auditor = run_audit(path, manifest, lexicon, method, threshold, settings, jobs, progress, scheduler)
-    if group_by and not any(group_by in dict(p.metadata) for p in programs):
-        raise InputError(f"--group-by {group_by!r}: no such metadata column (give a manifest with that column)")
+    check_audit_arguments(path, manifest, lexicon, method, threshold, group_by, settings, jobs, progress, scheduler)
+    programs, auditor = run_audit(path, manifest, lexicon, method, threshold, settings, jobs, progress, scheduler,
+                                  group_by)
     return audit_record(programs, auditor, group_by)

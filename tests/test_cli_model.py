@@ -3,6 +3,7 @@
 import filecmp
 import json
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -79,12 +80,43 @@ def test_evaluate_bundled_test_split_table():
     assert result.output.startswith("method lexicon · ") and "macro F1" in result.output
 
 
-def test_retraining_reproduces_the_shipped_model_byte_for_byte(tmp_path):
+# Retraining with another numpy / scikit-learn build moves the fitted weights
+# in the last bits (about 2e-12 with numpy 2.4 and scikit-learn 1.9); every
+# decision, threshold and metric (the JSON) must stay exactly the same.
+WEIGHT_TOLERANCE = 1e-9
+
+
+def assert_same_model_arrays(new_npz, shipped_npz) -> None:
+    """Same arrays (names, shapes, dtypes), equal up to ``WEIGHT_TOLERANCE``
+    (absolute and relative)."""
+    with np.load(new_npz, allow_pickle=False) as a, np.load(shipped_npz, allow_pickle=False) as b:
+        assert sorted(a.files) == sorted(b.files)
+        for name in a.files:
+            x, y = a[name], b[name]
+            assert (x.shape, x.dtype) == (y.shape, y.dtype), name
+            np.testing.assert_allclose(x, y, rtol=WEIGHT_TOLERANCE, atol=WEIGHT_TOLERANCE, err_msg=name)
+
+
+def test_model_array_comparison_tolerates_last_bit_noise_only(tmp_path):
+    shipped = default_model_path().with_suffix(".npz")
+    with np.load(shipped, allow_pickle=False) as arrays:
+        a = {k: arrays[k] for k in arrays.files}
+    np.savez_compressed(tmp_path / "noise.npz", **{**a, "coef": a["coef"] + 4e-12})
+    assert_same_model_arrays(tmp_path / "noise.npz", shipped)
+    np.savez_compressed(tmp_path / "changed.npz", **{**a, "coef": a["coef"] + 1e-6})
+    with pytest.raises(AssertionError):
+        assert_same_model_arrays(tmp_path / "changed.npz", shipped)
+    np.savez_compressed(tmp_path / "shape.npz", **{**a, "coef": a["coef"][:, :-1]})
+    with pytest.raises(AssertionError):
+        assert_same_model_arrays(tmp_path / "shape.npz", shipped)
+
+
+def test_retraining_reproduces_the_shipped_model(tmp_path):
     result = _run("train", "-o", tmp_path / "m.json")
     assert result.exit_code == 0, result.output
     shipped = default_model_path()
-    assert filecmp.cmp(tmp_path / "m.json", shipped, shallow=False)
-    assert filecmp.cmp(tmp_path / "m.npz", shipped.with_suffix(".npz"), shallow=False)
+    assert filecmp.cmp(tmp_path / "m.json", shipped, shallow=False)  # metadata, thresholds, metrics: exact
+    assert_same_model_arrays(tmp_path / "m.npz", shipped.with_suffix(".npz"))
 
 
 def test_train_with_extra_reviewed_passages_records_provenance_and_reports_before_after(tmp_path):

@@ -101,7 +101,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 # Bump whenever extraction output can change: it is part of the cache key.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 def extract_file(
     abs_path: str | os.PathLike, rel_path: str, ocr: bool = False, max_bytes: int | None = None

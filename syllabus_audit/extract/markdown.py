@@ -34,6 +34,9 @@ _STARS_RE = re.compile(r"\*{2,}")
 _UNDERSCORE_RE = re.compile(r"(?<![\w_])_+(?=\w)|(?<=\w)_+(?![\w_])")
 _TABLE_RULE_RE = re.compile(r"^[\s|:]*-{3,}[\s|:-]*$")
 _PIPE_ROW_RE = re.compile(r"\|.*\||-{3,}\s*\|")
+# Heading attributes (Pandoc / kramdown / Markdown Extra): "Course Description {#course}",
+# "{#id .class key=value}", "{.unnumbered}", "{-}", "{: #id}". Not part of the heading's text.
+_HEADING_ATTRS_RE = re.compile(r"\s*\{:?\s*(?:[#.][^{}\s][^{}]*|-|[\w-]+=[^{}]*)\}\s*$")
 
 
 def extract_markdown(abs_path: str, rel_path: str) -> ExtractedDocument:
@@ -63,6 +66,8 @@ def markdown_blocks(text: str) -> list[Block]:
                 stack.pop()
         elif tok.type == "inline":
             lines = [(_scrub(t), page, ln) for t, page, ln in _inline_lines(tok, last_line)]
+            if stack and stack[-1] == HEADING:
+                lines[-1] = (_HEADING_ATTRS_RE.sub("", lines[-1][0]), *lines[-1][1:])
             if any(_PIPE_ROW_RE.search(t) for t, _, _ in lines):
                 blocks.extend(_pipe_cells(lines))
                 continue

@@ -16,10 +16,11 @@ Provenance: ``page`` is the 1-based page number; ``line`` is the 1-based number
 of the line among the non-empty text lines of that page, in the reading order
 extracted here (running headers and footers count, since they are on the page).
 
-Pages with no text layer that draw something (scans) make the document
+Pages with no text layer that draw an image (scans) make the document
 ``needs_ocr`` (or are noted in the reason of an ``ok`` document); with
 ``ocr=True`` and Tesseract installed they are OCR'd instead (``ocr.py``), their
 blocks carry ``ocr_confidence`` and the reason says "text from OCR on N pages".
+Pages without text or images (blank pages, rules, vector logos) are not scans.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def extract_pdf(abs_path: str | os.PathLike, rel_path: str, ocr: bool = False) -
                 lines = _page_lines(page, i + 1)
                 if not lines:
                     blank_pages += 1
-                    if pdfium_c.FPDFPage_CountObjects(page) > 0:
+                    if _has_image(page):
                         drawn.append(i)
             finally:
                 page.close()
@@ -109,6 +110,12 @@ def extract_pdf(abs_path: str | os.PathLike, rel_path: str, ocr: bool = False) -
     if drawn and not ocr_pages:
         hint = f"; --ocr needs Tesseract: {ocr_missing}" if ocr else f"; run with --ocr (needs Tesseract: {ocr_mod.INSTALL_HINT})"
     return _document(rel_path, pages, heights, blank_pages, len(drawn), ocr_pages, hint)
+
+
+def _has_image(page: pdfium.PdfPage) -> bool:
+    """Whether the page draws an image (also inside form XObjects): a page with
+    no text layer is a scan candidate only then."""
+    return next(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE]), None) is not None
 
 
 def _open_error(rel_path: str, exc: pdfium.PdfiumError, abs_path: str) -> ExtractedDocument:
@@ -142,11 +149,13 @@ def _document(rel_path, pages, heights, blank_pages, drawn_pages, ocr_pages=(), 
     ocr_note = _ocr_note(ocr_pages)
     if n_pages and blank_pages == n_pages and not ocr_blocks:
         if drawn_pages:
-            reason = f"PDF has no text layer on any of its {n_pages} pages (scanned?); needs OCR{hint}"
+            where = "on its only page" if n_pages == 1 else f"on any of its {n_pages} pages"
+            reason = f"PDF has no text layer {where} (scanned?); needs OCR{hint}"
             if ocr_pages:
                 reason += "; " + ocr_note
             return ExtractedDocument(rel_path, FORMAT, NEEDS_OCR, reason, pages=n_pages)
-        return ExtractedDocument(rel_path, FORMAT, EMPTY, f"all {n_pages} PDF pages are blank", pages=n_pages)
+        blank = "its only page is blank" if n_pages == 1 else f"all {n_pages} PDF pages are blank"
+        return ExtractedDocument(rel_path, FORMAT, EMPTY, blank, pages=n_pages)
     _drop_running_lines(pages, heights)
     blocks = list(_blocks(pages))
     if ocr_blocks:  # each page is either text or OCR: merge in page order
@@ -154,9 +163,10 @@ def _document(rel_path, pages, heights, blank_pages, drawn_pages, ocr_pages=(), 
     if not blocks:
         return ExtractedDocument(rel_path, FORMAT, EMPTY, "PDF has no text apart from headers/footers", pages=n_pages)
     notes = []
-    unread = blank_pages - sum(1 for r in ocr_pages if r.blocks)
+    unread = drawn_pages - sum(1 for r in ocr_pages if r.blocks)
     if unread:
-        notes.append(f"{unread} of {n_pages} pages have no text layer (scanned?)" + (hint if not ocr_pages else ""))
+        verb = "has" if unread == 1 else "have"
+        notes.append(f"{unread} of {n_pages} pages {verb} no text layer (scanned?)" + (hint if not ocr_pages else ""))
     if ocr_pages:
         notes.append(ocr_note)
     return ExtractedDocument(rel_path, FORMAT, OK, "; ".join(notes), blocks=tuple(blocks), pages=n_pages)

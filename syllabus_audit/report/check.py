@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 
 from ..lexicon import Lexicon
+from .words import of_total, wrap
 
 WIDTH = 80
 
@@ -63,24 +64,25 @@ def _loc(e: dict) -> str:
 
 
 def render_check(rec: dict) -> str:
-    lines = [f"{rec['readable_documents']} of {rec['documents']} documents readable · "
-             f"{len(rec['present'])} of {len(rec['present']) + len(rec['missing'])} categories found", ""]
+    n_categories = len(rec["present"]) + len(rec["missing"])
+    lines = [f"{of_total(rec['readable_documents'], rec['documents'], 'document')} readable · "
+             f"{of_total(len(rec['present']), n_categories, 'category', 'categories')} found", ""]
     for u in rec["unreadable_documents"]:
-        lines.append(f"Unreadable: {u['path']} [{u['status']}] {u['reason']}"[:WIDTH])
+        lines += wrap(f"Unreadable: {u['path']} [{u['status']}] {u['reason']}", WIDTH, "", "  ")
     if rec["unreadable_documents"]:
         lines.append("")
     lines.append("Present:" if rec["present"] else "Present: none")
     for item in rec["present"]:
         e = item["evidence"]
         aligned = ", aligned" if item["aligned"] else ""
-        lines.append(f"  ✓ {item['category']} — {item['label']} [{item['level']}{aligned}]"[:WIDTH])
+        lines += wrap(f"✓ {item['category']} — {item['label']} [{item['level']}{aligned}]", WIDTH, "  ", "      ")
         lines.append(f"      {_loc(e)}")
         lines += textwrap.wrap(f"“{e['text']}”", WIDTH, initial_indent="      ",
                                subsequent_indent="      ", max_lines=3, placeholder=" …”")
     lines.append("")
     lines.append("Missing:" if rec["missing"] else "Missing: none")
     for item in rec["missing"]:
-        lines.append(f"  ✗ {item['category']} — {item['label']}"[:WIDTH])
+        lines += wrap(f"✗ {item['category']} — {item['label']}", WIDTH, "  ", "      ")
         tip = item.get("suggestion")
         if tip:
             for label in ("outcome", "assessment"):

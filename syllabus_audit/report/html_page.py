@@ -12,11 +12,15 @@ from html import escape
 
 from ..types import SOURCES
 from .table import SOURCE_LABELS, _ci, _pct, headline, other_hits_note, test_sentence
+from .words import plural
 from ..aggregate import SourceSummary
 
 CATEGORY_IDS = ("alliance", "empathy", "genuineness", "positive_regard", "collaboration",
                 "rupture_repair", "feedback", "countertransference", "microskills", "responsiveness")
 LEVEL_MARK = {"assessed": "A", "taught": "T", "mentioned": "M"}
+UNREADABLE_MARK = "?"  # a program with no readable document: nothing can be said, no gap either
+KEY = ("A = assessed, T = taught, M = mentioned only, * = aligned (taught and assessed), – = not found, "
+       "? = no readable document (not a gap).")
 
 CSS = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:75rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}
@@ -26,12 +30,15 @@ th{background:#f2f2f2}td.n{text-align:right}
 .matrix-wrap{overflow-x:auto}.matrix{font-size:.85em}.matrix td{text-align:center;min-width:1.6rem}.matrix th{font-weight:600}.A{background:#1a7f37;color:#fff}.T{background:#6fbf73}.M{background:#d9f0d3}.gap{background:#fde2e1}
 mark{background:#ffe58a}.muted{color:#666}.small{font-size:.9em}
 details{margin:.3rem 0}summary{cursor:pointer}
-#only-gaps:checked ~ .matrix-wrap tr.complete{display:none}
+.unreadable{background:#e8e8e8;color:#555}.badge{font-size:.8em;background:#555;color:#fff;border-radius:.2rem;padding:0 .3rem}
+#only-gaps:checked ~ .matrix-wrap tr.complete,#only-gaps:checked ~ .matrix-wrap tr.unreadable{display:none}
 @media print{details{display:block}summary{display:none}#only-gaps,label[for=only-gaps]{display:none}}
 """
 
 
-def _cell_class(cov: dict, cid: str) -> tuple[str, str]:
+def _cell_class(cov: dict, cid: str, readable: bool = True) -> tuple[str, str]:
+    if not readable:
+        return "unreadable", UNREADABLE_MARK
     c = cov.get(cid)
     if not c:
         return "gap", "–"
@@ -102,7 +109,7 @@ def render_html(record: dict) -> str:
     out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
            "<title>syllabus-audit report</title>", f"<style>{CSS}</style></head><body>",
            "<h1>Relationship-skill content in training-program documents</h1>",
-           f'<p class="muted">{s["programs"]} programs · {s["documents"]} documents · '
+           f'<p class="muted">{plural(s["programs"], "program")} · {plural(s["documents"], "document")} · '
            f'{s["documents"] - s["readable_documents"]} unreadable</p>', '<section id="headline"><h2>Headline</h2>']
     for key in list(SOURCES) + ["any"]:
         v = s["sources"][key]
@@ -134,22 +141,49 @@ def render_html(record: dict) -> str:
 
 def _matrix_html(record: dict) -> list[str]:
     out = ['<section id="coverage"><h2>Coverage matrix</h2>',
-           '<p class="small">A = assessed, T = taught, M = mentioned only, * = aligned (taught and assessed), '
-           '– = not found.</p>',
+           f'<p class="small">{KEY}</p>',
            '<input type="checkbox" id="only-gaps"> <label for="only-gaps">Only programs with gaps</label>',
            '<div class="matrix-wrap"><table class="matrix"><tr><th>Program</th>']
     out += [f'<th title="{c}">{c.replace("_", " ")}</th>' for c in CATEGORY_IDS]
     out.append("</tr>")
     for p in record["programs"]:
-        cov = p["coverage"]
-        complete = all(c in cov for c in CATEGORY_IDS)
-        cells = "".join(f'<td class="{cls}">{mark}</td>' for cls, mark in (_cell_class(cov, c) for c in CATEGORY_IDS))
-        out.append(f'<tr class="{"complete" if complete else "gaps"}"><td>{escape(p["id"])}</td>{cells}</tr>')
+        cov, readable = p["coverage"], _readable(p)
+        row = "unreadable" if not readable else "complete" if all(c in cov for c in CATEGORY_IDS) else "gaps"
+        cells = "".join(f'<td class="{cls}">{mark}</td>'
+                        for cls, mark in (_cell_class(cov, c, readable) for c in CATEGORY_IDS))
+        note = _unreadable_note(p)
+        note = f' <span class="muted small">({escape(note)})</span>' if note else ""
+        out.append(f'<tr class="{row}"><td>{escape(p["id"])}{note}</td>{cells}</tr>')
     out.append("</table></div>")
-    gaps = [(p["id"], [c for c in CATEGORY_IDS if c not in p["coverage"]]) for p in record["programs"]]
     out.append('<h3 id="gaps">Only gaps</h3><ul>')
-    out += [f"<li>{escape(pid)}: {', '.join(missing)}</li>" for pid, missing in gaps if missing]
+    for pid, missing, note in program_gaps(record):
+        out.append(f"<li>{escape(pid)}: {', '.join(missing)}" + (f" <span class=muted>({escape(note)})</span>" if note else "")
+                   + "</li>")
     out.append("</ul></section>")
+    return out
+
+
+def _readable(p: dict) -> bool:
+    """Whether the program has a readable document (``mentions`` is null otherwise)."""
+    return p["mentions"] is not None
+
+
+def _unreadable_note(p: dict) -> str:
+    """E.g. "1 document unreadable"; empty when every document was read."""
+    n = sum(d["mentions"] is None and d["status"] != "duplicate" for d in p["documents"])
+    if not n:
+        return ""
+    return "no readable document" if not _readable(p) else f"{plural(n, 'document')} unreadable"
+
+
+def program_gaps(record: dict) -> list[tuple[str, list[str], str]]:
+    """(program, missing categories, unreadable note) for programs with a
+    readable document and a gap; programs with nothing readable have no gaps."""
+    out = []
+    for p in record["programs"]:
+        missing = [c for c in CATEGORY_IDS if c not in p["coverage"]]
+        if _readable(p) and missing:
+            out.append((p["id"], missing, _unreadable_note(p)))
     return out
 
 
@@ -173,13 +207,16 @@ def _groups_html(groups: dict) -> list[str]:
 def _program_html(p: dict) -> list[str]:
     out = [f'<details open><summary><strong>{escape(p["id"])}</strong> — '
            f'{"mentions relationship skills" if p["mentions"] else "no reference" if p["mentions"] is False else "nothing readable"}'
-           f' ({len(p["categories"])} categories)</summary>']
+           f' ({plural(len(p["categories"]), "category", "categories")})</summary>']
     for d in p["documents"]:
         counted = [e for e in d["evidence"] if e["status"] == "counted"]
         missed = [e for e in d["evidence"] if e["status"] != "counted"]
-        out.append(f"<h4>{escape(d['path'])} <span class=muted>[{d['doc_type']}, {d['status']}]</span></h4>")
+        unreadable = d["mentions"] is None and d["status"] != "duplicate"
+        badge = ' <span class="badge">unreadable</span>' if unreadable else ""
+        out.append(f"<h4>{escape(d['path'])} <span class=muted>[{d['doc_type']}, {d['status']}]</span>{badge}</h4>")
         if d["status"] != "ok":
-            out.append(f"<p class=muted>{escape(d['reason'])}</p>")
+            what = "Not read, excluded from every denominator: " if unreadable else ""
+            out.append(f"<p class=muted>{what}{escape(d['reason'])}</p>")
             continue
         if counted:
             out.append("<table><tr><th>Category</th><th>Level</th><th>Where</th><th>Section</th><th>Passage</th>"
@@ -208,7 +245,7 @@ def render_markdown(record: dict) -> str:
     """The same report as Markdown."""
     s = record["summary"]
     lines = ["# Relationship-skill content in training-program documents", "",
-             f"{s['programs']} programs · {s['documents']} documents · "
+             f"{plural(s['programs'], 'program')} · {plural(s['documents'], 'document')} · "
              f"{s['documents'] - s['readable_documents']} unreadable", "", "## Headline", ""]
     for key in list(SOURCES) + ["any"]:
         v = s["sources"][key]
@@ -216,14 +253,16 @@ def render_markdown(record: dict) -> str:
     note = other_hits_note(s.get("other_documents_with_hits", []))
     if note:
         lines += ["", note]
-    lines += ["", "## Coverage matrix", "", "A = assessed, T = taught, M = mentioned only, * = aligned, – = not found.", "",
+    lines += ["", "## Coverage matrix", "", KEY, "",
               "| Program | " + " | ".join(c.replace("_", " ") for c in CATEGORY_IDS) + " |",
               "|---|" + "---|" * len(CATEGORY_IDS)]
     for p in record["programs"]:
-        lines.append(f"| {p['id']} | " + " | ".join(_cell_class(p["coverage"], c)[1] for c in CATEGORY_IDS) + " |")
+        note = _unreadable_note(p)
+        lines.append(f"| {p['id']}{f' ({note})' if note else ''} | "
+                     + " | ".join(_cell_class(p["coverage"], c, _readable(p))[1] for c in CATEGORY_IDS) + " |")
     lines += ["", "### Only gaps", ""]
-    lines += [f"- {p['id']}: {', '.join(c for c in CATEGORY_IDS if c not in p['coverage'])}"
-              for p in record["programs"] if any(c not in p["coverage"] for c in CATEGORY_IDS)]
+    lines += [f"- {pid}: {', '.join(missing)}" + (f" ({note})" if note else "")
+              for pid, missing, note in program_gaps(record)]
     if "groups" in s:
         g = s["groups"]
         lines += ["", f"## Groups by {g['column']}", ""]
@@ -238,7 +277,9 @@ def render_markdown(record: dict) -> str:
     for p in record["programs"]:
         lines += [f"### {p['id']}", ""]
         for d in p["documents"]:
-            lines.append(f"- **{d['path']}** ({d['doc_type']}, {d['status']})" + (f": {d['reason']}" if d["status"] != "ok" else ""))
+            unreadable = d["mentions"] is None and d["status"] != "duplicate"
+            lines.append(f"- **{d['path']}** ({d['doc_type']}, {d['status']}{', unreadable' if unreadable else ''})"
+                         + (f": {d['reason']}" if d["status"] != "ok" else ""))
             for e in d["evidence"]:
                 t, a, b = e["text"], e["start"], e["end"]
                 shown = t[:a] + "**" + t[a:b] + "**" + t[b:]

@@ -7,6 +7,7 @@ import textwrap
 
 from ..aggregate import SourceSummary
 from ..types import SOURCES
+from .words import plural, wrap
 
 SOURCE_LABELS = {
     "syllabus": ("syllabi", "Syllabus"),
@@ -26,14 +27,15 @@ def _ci(lo: float, hi: float) -> str:
 
 
 def _programs(n: int) -> str:
-    return f"{n} program" + ("" if n == 1 else "s")
+    return plural(n, "program")
 
 
 def headline(source: str, s: SourceSummary) -> str:
     """One sentence in the style of the Australian study."""
     if s.programs == 0:
-        what = SOURCE_LABELS[source][0] if source in SOURCE_LABELS else "readable documents"
-        return f"No program has readable {what}."
+        if source in SOURCE_LABELS:
+            return f"No program has readable {SOURCE_LABELS[source][0]}."
+        return "No program has a readable syllabus, program description or competency list."
     lo, hi = s.ci95
     share = f"{s.no_reference} ({_pct(s.share_no_reference)}, 95% CI {_ci(lo, hi)})"
     if source in SOURCE_LABELS:
@@ -62,16 +64,12 @@ def _cell(v: bool | None) -> str:
     return {True: "yes", False: "NO", None: "–"}[v]
 
 
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def render_table(record: dict) -> str:
     """The scan report as plain text (from the JSON-ready record)."""
     s = record["summary"]
     lines = [
         f"{record['tool']['name']} {record['tool']['version']} · lexicon {record['lexicon']['version']}",
-        f"{s['programs']} programs, {s['documents']} documents "
+        f"{plural(s['programs'], 'program')}, {plural(s['documents'], 'document')} "
         f"({s['documents'] - s['readable_documents']} unreadable)",
         "",
     ]
@@ -80,7 +78,9 @@ def render_table(record: dict) -> str:
     lines += [header, "-" * len(header)]
     for p in record["programs"]:
         cells = "".join(f"{_cell(p['sources'].get(x, {}).get('mentions')):<9}" for x in SOURCES)
-        lines.append(f"{_fit(p['id'], name_w):<{name_w}} {cells}{len(p['categories']):>10}")
+        name, *rest = wrap(p["id"], name_w, "", "  ")
+        lines.append(f"{name:<{name_w}} {cells}{len(p['categories']):>10}")
+        lines += rest
     lines += ["", "yes / NO: a readable document of that source does / does not mention",
               "relationship skills; –: no readable document of that source.",
               "Categories: how many of the ten relationship-skill categories were found."]
@@ -96,7 +96,7 @@ def render_table(record: dict) -> str:
     if s["unreadable_documents"]:
         lines += ["", "Unreadable documents (listed, excluded from every denominator):"]
         for u in s["unreadable_documents"]:
-            lines.append(_fit(f"  {u['path']}  [{u['status']}] {u['reason']}", WIDTH))
+            lines += wrap(f"{u['path']}  [{u['status']}] {u['reason']}", WIDTH, "  ", "      ")
     lines += ["", f"{'Source':<22}{'Programs':>9}{'No ref.':>9}{'Share':>8}{'95% CI':>12}"]
     for key, label in [(k, SOURCE_LABELS[k][0]) for k in SOURCES] + [("any", "any source")]:
         v = record["summary"]["sources"][key]
@@ -131,7 +131,11 @@ def group_lines(groups: dict) -> list[str]:
         lines.append(f"  {label}:")
         for value, v in g["groups"].items():
             if v["programs"]:
-                lines.append(_fit(f"    {value:<24}{v['programs']:>5} programs {v['no_reference']:>4} no ref. "
-                                  f"{_pct(v['share_no_reference']):>5}  {_ci(*v['ci95'])}", WIDTH))
+                figures = (f"{v['programs']:>5} {'program ' if v['programs'] == 1 else 'programs'} "
+                           f"{v['no_reference']:>4} no ref. {_pct(v['share_no_reference']):>5}  {_ci(*v['ci95'])}")
+                if len(value) > 24:  # the value on its own line(s), the figures below it
+                    lines += wrap(value, WIDTH, "    ", "      ") + [" " * 28 + figures]
+                else:
+                    lines.append(f"    {value:<24}{figures}")
         lines += textwrap.wrap(test_sentence(g["test"]), WIDTH, initial_indent="    ", subsequent_indent="      ")
     return lines

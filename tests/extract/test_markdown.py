@@ -95,3 +95,30 @@ def test_markdown_malformed_markup_from_converters_is_scrubbed(write_file):
     assert texts[:2] == ["Instructor: Dr. Example", "See details and the page."]
     assert texts[2:] == ["Week", "Topic", "1", "Empathy"]
     assert [b.kind for b in doc.blocks[2:]] == [TABLE_CELL] * 4
+
+
+def test_markdown_heading_attributes_do_not_leak_into_headings(write_file):
+    md = ("# Course Description {#course}\n\nSome text {#kept-in-paragraphs}\n\n"
+          "## Learning outcomes {#outcomes .unnumbered}\n\nSetext heading {: #setext}\n---------\n\n"
+          "### Week 1 {-}\n\n### Assessment {data-x=1}\n\n### Braces {in the title}\n")
+    doc = extract_file(write_file("attrs.md", md), "attrs.md")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (HEADING, "Course Description"),
+        (PARAGRAPH, "Some text {#kept-in-paragraphs}"),
+        (HEADING, "Learning outcomes"),
+        (HEADING, "Setext heading"),
+        (HEADING, "Week 1"),
+        (HEADING, "Assessment"),
+        (HEADING, "Braces {in the title}"),
+    ]
+
+
+def test_markdown_heading_attribute_is_not_in_the_evidence_section(write_file, auditor):
+    from syllabus_audit.types import SourceFile
+
+    path = write_file("unit.md", "# COUN 530 Counselling skills\n\n## Learning Outcomes {#lo}\n\n"
+                                 "- Build a therapeutic alliance with clients.\n")
+    result = auditor.audit_file(SourceFile("p", "unit.md", str(path)))
+    hits = [h for h in result.hits if h.category == "alliance"]
+    assert hits and {(h.passage.section, h.passage.section_kind) for h in hits} == {
+        ("Learning Outcomes", "learning_outcomes")}

@@ -178,3 +178,38 @@ def test_pdf_bold_sentence_case_heading_is_a_heading(make_pdf):
     kinds = [(b.kind, b.text) for b in doc.blocks]
     assert ("heading", "Course description") in kinds and ("heading", "Learning outcomes") in kinds
     assert ("heading", "Course code:") not in kinds  # a label ending in ":" is not a title
+
+
+def test_pdf_blank_last_page_is_not_a_scan(make_pdf):
+    text = [[(72, 100, f"Page {i}: students practise reflective listening with clients.")] for i in range(1, 5)]
+    doc = extract_file(make_pdf("blank-end.pdf", text + [[]]), "blank-end.pdf")
+    assert doc.status == OK and doc.pages == 5
+    assert doc.reason == ""
+
+
+def test_pdf_page_with_only_vector_drawing_is_not_a_scan(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "rule.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.drawString(72, 700, "Students practise reflective listening with clients.")
+    c.showPage()
+    c.line(72, 400, 500, 400)  # a rule and a box, no text, no image
+    c.rect(100, 100, 200, 100)
+    c.showPage()
+    c.save()
+    doc = extract_file(path, "rule.pdf")
+    assert doc.status == OK and doc.reason == ""
+
+
+def test_pdf_image_page_without_text_is_noted_as_scanned(make_pdf):
+    pages = [[(72, 100, "Students practise reflective listening with clients.")], "IMAGE", []]
+    doc = extract_file(make_pdf("part-scan.pdf", pages), "part-scan.pdf")
+    assert doc.status == OK
+    assert doc.reason.startswith("1 of 3 pages has no text layer (scanned?); run with --ocr")
+
+
+def test_pdf_with_only_blank_pages_is_empty_not_needs_ocr(make_pdf):
+    doc = extract_file(make_pdf("blank.pdf", [[], []]), "blank.pdf")
+    assert doc.status == EMPTY and doc.reason == "all 2 PDF pages are blank"
