@@ -22,6 +22,8 @@ class Detector:
         self.nlp = nlp
         self.matcher = LexiconMatcher(lexicon, nlp)
         self.rules = ContextRules(lexicon, nlp)
+        # Title Case marks a title only in English (German capitalises every noun).
+        self._titles = lexicon.language == "en"
 
     def detect_passages(self, segments: Iterable[Segment]) -> list[tuple[Passage, list[Hit]]]:
         """Every passage of a document with its lexicon hits (possibly none)."""
@@ -41,7 +43,7 @@ class Detector:
                     heading_client = heading is not None and any(
                         m.family == CLIENT for m in self.matcher(heading.span.doc))
                 seg = replace(seg, passage=replace(seg.passage, cue=True))
-                title = looks_like_title(seg.passage.text)
+                title = self._titles and looks_like_title(seg.passage.text)
                 hits = [self._hit(seg, d) for d in self.rules.decide(doc, inside, heading_client, title)]
             elif any(m.family in CUE_FAMILIES for m in inside):
                 seg = replace(seg, passage=replace(seg.passage, cue=True))
