@@ -37,6 +37,8 @@ ADMIT_GRID = [0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0
 # verdicts respect explicit context rules (negation, false senses) and say
 # which rule decided (the same preference as for passages, train.py).
 PREFER_HYBRID_WITHIN = 0.05  # document kappa
+# Floors for the category thresholds in documents (0: the passage thresholds).
+CATEGORY_FLOOR_GRID = [0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 FOLDS = 5
 
 
@@ -52,6 +54,9 @@ class DocumentPassages:
     counted: np.ndarray
     blocked: np.ndarray
     eligible: np.ndarray
+    probs: np.ndarray  # (passages, categories): the category models' probabilities
+    lexicon_categories: tuple[frozenset, ...]  # categories the rules counted, per passage
+    gold_categories: frozenset = frozenset()
 
 
 def document_passages(auditor, model: Model, folder: Path, labels: list[DocumentLabel]) -> list[DocumentPassages]:
@@ -75,12 +80,14 @@ def document_passages(auditor, model: Model, folder: Path, labels: list[Document
             else:
                 other |= any(x.status == COUNTED for _, hs in passages for x in hs)
         cued = [(p, h) for p, h in english if h or admissible(p)]
-        scores, _ = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
+        scores, probs = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
         out.append(DocumentPassages(
             lab.file, lab.program or lab.file, lab.label, other, np.asarray(scores, dtype=float),
             np.array([any(x.status == COUNTED for x in h) for _, h in cued], dtype=bool),
             np.array([blocks_admission(h) for _, h in cued], dtype=bool),
-            np.array([admissible(p) for p, _ in cued], dtype=bool)))
+            np.array([admissible(p) for p, _ in cued], dtype=bool), np.asarray(probs, dtype=float),
+            tuple(frozenset(x.category for x in h if x.status == COUNTED) for _, h in cued),
+            frozenset(lab.categories)))
     return out
 
 
@@ -91,6 +98,39 @@ def document_verdicts(docs: list[DocumentPassages], method: str, model_t: float 
     return [int(d.other_language or bool(positive_mask(method, d.scores, d.counted, d.blocked, d.eligible,
                                                        model_t, veto, admit).any()))
             for d in docs]
+
+
+def document_categories(d: DocumentPassages, veto: float, admit: float, thresholds: np.ndarray,
+                        category_ids: list[str]) -> set[str]:
+    """The categories a hybrid scan reports for a document: for each positive
+    passage the rules' counted categories plus each category whose probability
+    reaches its threshold (the most probable one when there is neither; as
+    ``decide_passage``)."""
+    positive = positive_mask("hybrid", d.scores, d.counted, d.blocked, d.eligible, 0.5, veto, admit)
+    out: set[str] = set()
+    for i in np.flatnonzero(positive):
+        picked = {category_ids[k] for k in np.flatnonzero(d.probs[i] >= thresholds)}
+        if not picked and not d.lexicon_categories[i]:
+            picked = {category_ids[int(np.argmax(d.probs[i]))]}
+        out |= picked | d.lexicon_categories[i]
+    return out
+
+
+def _category_f1(docs, veto, admit, thresholds, category_ids) -> float:
+    """Micro-F1 over (document, category) pairs."""
+    tp = fp = fn = 0
+    for d in docs:
+        got = document_categories(d, veto, admit, thresholds, category_ids)
+        tp += len(got & d.gold_categories)
+        fp += len(got - d.gold_categories)
+        fn += len(d.gold_categories - got)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _choose_floor(docs, veto, admit, category_thresholds, category_ids) -> float:
+    base = np.array([category_thresholds[c] for c in category_ids])
+    return max(CATEGORY_FLOOR_GRID, key=lambda f: (round(_category_f1(docs, veto, admit, np.maximum(base, f),
+                                                                        category_ids), 6), -f))
 
 
 def _score(docs, method, **t) -> tuple[float, float]:
@@ -110,26 +150,48 @@ def _choose(docs: list[DocumentPassages]) -> dict[str, dict]:
     return {"lexicon": {}, "model": model_t, "hybrid": hybrid}
 
 
-def calibrate_documents(docs: list[DocumentPassages]) -> dict:
+def calibrate_documents(docs: list[DocumentPassages], category_thresholds: dict[str, float] | None = None,
+                        category_ids: list[str] | None = None) -> dict:
     """Document thresholds chosen on all ``docs``, the default method, and
     out-of-fold document metrics of each method (thresholds chosen on the
-    other folds; folds grouped by program)."""
+    other folds; folds grouped by program). With the passage category
+    thresholds, also the category floor for documents (maximising the
+    micro-F1 of document categories) and its out-of-fold F1."""
     labels = [d.label for d in docs]
     oof = {m: np.zeros(len(docs), dtype=int) for m in ("lexicon", "model", "hybrid")}
+    cat_counts = np.zeros(3)  # out-of-fold tp, fp, fn of document categories
+    with_categories = category_thresholds is not None and category_ids is not None
     folds = GroupKFold(n_splits=min(FOLDS, len({d.group for d in docs})))
     for train_idx, test_idx in folds.split(docs, labels, [d.group for d in docs]):
-        chosen = _choose([docs[i] for i in train_idx])
+        train_docs = [docs[i] for i in train_idx]
+        chosen = _choose(train_docs)
         held = [docs[i] for i in test_idx]
         for method, t in chosen.items():
             oof[method][test_idx] = document_verdicts(held, method, **t)
+        if with_categories:
+            v, a = chosen["hybrid"]["veto"], chosen["hybrid"]["admit"]
+            floor = _choose_floor(train_docs, v, a, category_thresholds, category_ids)
+            th = np.maximum(np.array([category_thresholds[c] for c in category_ids]), floor)
+            for d in held:
+                got = document_categories(d, v, a, th, category_ids)
+                cat_counts += [len(got & d.gold_categories), len(got - d.gold_categories),
+                               len(d.gold_categories - got)]
     metrics = {m: binary_metrics(labels, list(pred)) for m, pred in oof.items()}
     final = _choose(docs)
     kappa = {m: metrics[m]["kappa"] for m in metrics}
     best = max(("model", "lexicon"), key=lambda m: (kappa[m], metrics[m]["f1"]))
     default = best if kappa[best] > kappa["hybrid"] + PREFER_HYBRID_WITHIN else "hybrid"
+    document = {"model": float(final["model"]["model_t"]), "veto": float(final["hybrid"]["veto"]),
+                "admit": float(final["hybrid"]["admit"])}
+    extra = {}
+    if with_categories:
+        document["category_floor"] = float(_choose_floor(docs, document["veto"], document["admit"],
+                                                         category_thresholds, category_ids))
+        tp, fp, fn = cat_counts
+        extra = {"document_category_cv_f1": round(float(2 * tp / (2 * tp + fp + fn)) if tp else 0.0, 4)}
     return {
-        "document": {"model": float(final["model"]["model_t"]), "veto": float(final["hybrid"]["veto"]),
-                     "admit": float(final["hybrid"]["admit"])},
+        "document": document,
+        **extra,
         "default_method": default,
         "document_cv_metrics": {m: {k: v for k, v in metrics[m].items() if k != "support"}
                                 for m in ("lexicon", "model", "hybrid")},

@@ -30,6 +30,7 @@ class DocumentLabel:
     label: int
     program: str | None = None
     doc_type: str | None = None
+    categories: tuple[str, ...] = ()  # category ids of a positive document, when labelled
 
 
 def read_document_labels(path: Path) -> list[DocumentLabel]:
@@ -51,8 +52,9 @@ def read_document_labels(path: Path) -> list[DocumentLabel]:
                 doc_type = (row.get("doc_type") or "").strip() or None
                 if doc_type is not None and doc_type not in SOURCES + ("other",):
                     doc_type = "other"  # e.g. "handbook": not one of the sources
+                cats = tuple(sorted(c.strip() for c in (row.get("categories") or "").split(";") if c.strip()))
                 out.append(DocumentLabel(row["file"].strip(), int(label),
-                                         (row.get("program") or "").strip() or None, doc_type))
+                                         (row.get("program") or "").strip() or None, doc_type, cats))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: cannot read labels: {exc}") from None
     return out

@@ -159,12 +159,13 @@ def _with_document_thresholds(auditor, clf: PassageClassifier, chosen: dict, doc
     labels_path = documents / "labels.csv"
     model = Model(clf, Thresholds(**chosen["thresholds"]), {})
     docs = document_passages(auditor, model, documents / "files", read_document_labels(labels_path))
-    cal = calibrate_documents(docs)
+    cal = calibrate_documents(docs, chosen["thresholds"]["category"], list(clf.category_ids_))
     return {**chosen,
             "thresholds": {**chosen["thresholds"], "document": cal["document"]},
             "passage_default_method": chosen["default_method"],
             "default_method": cal["default_method"],
             "document_cv_metrics": cal["document_cv_metrics"],
+            "document_category_cv_f1": cal["document_category_cv_f1"],
             "document_data": {"file": f"{documents.name}/labels.csv", "sha256": file_sha256(labels_path),
                               **cal["documents"]}}
 

@@ -96,11 +96,13 @@ def test_evaluate_documents_names_a_labelled_file_that_is_missing(labelled_folde
     assert result.exit_code == 1 and "nope.md" in result.stderr
 
 
-def _doc(label, group, scores, counted, eligible=None):
+def _doc(label, group, scores, counted, eligible=None, probs=None, lexicon_categories=None, gold=()):
     n = len(scores)
     return DocumentPassages(f"{group}-{label}", group, label, False, np.array(scores, dtype=float),
                             np.array(counted, dtype=bool), np.zeros(n, dtype=bool),
-                            np.array(eligible if eligible is not None else [True] * n, dtype=bool))
+                            np.array(eligible if eligible is not None else [True] * n, dtype=bool),
+                            np.array(probs if probs is not None else [[0.9, 0.0]] * n, dtype=float),
+                            tuple(lexicon_categories or [frozenset()] * n), frozenset(gold))
 
 
 def test_document_verdicts_follow_the_scan_rule():
@@ -147,3 +149,15 @@ def test_own_labelled_documents_give_each_source_share_within_5_points():
     assert out["judged"] == len(read_document_labels(OWN_DOCUMENTS / "labels.csv"))
     for source, s in out["sources"].items():
         assert abs(s["difference"]) <= 0.05, (source, s)
+
+
+def test_category_floor_drops_categories_the_category_models_are_unsure_of():
+    # Every positive passage carries a true category at 0.9 and a spurious one
+    # at 0.35, above its passage threshold (0.2): a floor between them removes it.
+    docs = [_doc(1, f"p{i}", [0.99], [True], probs=[[0.9, 0.35]], lexicon_categories=[frozenset({"a"})],
+                 gold={"a"}) for i in range(10)]
+    docs += [_doc(0, f"n{i}", [0.1], [False], probs=[[0.1, 0.1]]) for i in range(10)]
+    cal = calibrate_documents(docs, {"a": 0.2, "b": 0.2}, ["a", "b"])
+    assert 0.35 < cal["document"]["category_floor"] <= 0.9
+    assert cal["document_category_cv_f1"] == 1.0
+    assert calibrate_documents(docs)["document"].get("category_floor") is None  # no category data: no floor

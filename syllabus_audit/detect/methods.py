@@ -42,7 +42,8 @@ class Thresholds:
     admit: float  # hybrid: a passage without lexicon hits becomes positive when score >= admit
     category: dict  # category id -> a category is predicted when its probability >= this
     # The same three for passages read inside whole documents (scan, check):
-    # {"model", "veto", "admit"}. Chosen by grouped cross-validation on labelled
+    # {"model", "veto", "admit", "category_floor"} (the floor raises every
+    # category threshold that is below it). Chosen by grouped cross-validation on labelled
     # documents (train.calibrate_documents): in a document a positive passage is
     # rare (a few in several hundred, against one in three in the labelled
     # passages), so the bar that maximises passage F1 admits too much there.
@@ -52,8 +53,10 @@ class Thresholds:
         """The thresholds a scan uses (the passage ones when none were calibrated)."""
         if not self.document:
             return self
+        floor = self.document.get("category_floor", 0.0)
         return replace(self, model=self.document["model"], veto=self.document["veto"],
-                       admit=self.document["admit"], document=None)
+                       admit=self.document["admit"], document=None,
+                       category={c: max(t, floor) for c, t in self.category.items()})
 
 
 @dataclass(frozen=True)
