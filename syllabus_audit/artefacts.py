@@ -1,0 +1,130 @@
+"""Build-once artefacts: tables derived from the lexicons, the lookup tables
+and the language model, stored in the cache folder so that a process loads
+them in milliseconds instead of rebuilding them at every start.
+
+Each artefact is keyed by a digest of everything it is derived from (its
+inputs as given by the caller, e.g. a lexicon's content digest, plus this
+package's source code: ``prefilter.code_digest``), so an edited lexicon or a
+new version of the code simply finds no stored artefact and builds a new one;
+stale files are never read. They are stored as msgpack (spaCy's ``srsly``) or
+NPZ without pickle: loading one cannot run code.
+
+Where: ``<cache folder>/artefacts`` (the cache folder of ``--cache-dir``, else
+the default ``~/.cache/syllabus-audit``). ``--no-cache`` turns off the
+document cache only: these are compiled tables, like Python's ``__pycache__``.
+``SYLLABUS_AUDIT_ARTEFACTS=off`` builds everything in memory (nothing read or
+written), e.g. to measure a first run. A folder that cannot be written is the
+same as ``off``; a damaged file is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+FORMAT = 1  # bump when the layout of an artefact changes without a code change (never, so far)
+
+_folder: Path | None = None  # set by ``use_folder`` (a scan's --cache-dir)
+
+
+def use_folder(cache_dir: str | os.PathLike | None) -> None:
+    """Store artefacts under ``cache_dir`` (None: the default cache folder)."""
+    global _folder
+    _folder = Path(cache_dir) / "artefacts" if cache_dir else None
+
+
+def folder() -> Path | None:
+    """The artefact folder, or None when artefacts are turned off."""
+    if os.environ.get("SYLLABUS_AUDIT_ARTEFACTS", "").lower() in ("off", "0", "no"):
+        return None
+    if _folder is not None:
+        return _folder
+    from .cache import default_cache_dir
+
+    return default_cache_dir() / "artefacts"
+
+
+def digest(*parts) -> str:
+    """The key of an artefact: its inputs, the artefact format and the code."""
+    from .prefilter import code_digest
+
+    text = json.dumps([FORMAT, code_digest(), *parts], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def _path(kind: str, key: str, suffix: str) -> Path | None:
+    base = folder()
+    return None if base is None else base / f"{kind}-{key}{suffix}"
+
+
+def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file and rename, so a concurrent reader (or
+    a killed writer) never sees half a file."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        try:
+            write(Path(tmp))
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError:
+        pass  # not stored this time: it is rebuilt next time, results are unaffected
+
+
+def load_or_build(kind: str, key: str, build: Callable[[], object]):
+    """The msgpack artefact ``kind`` with ``key``, built by ``build()`` (a
+    value of dicts, lists, strings and numbers) when it is not stored yet."""
+    import srsly
+
+    path = _path(kind, key, ".msgpack")
+    if path is not None:
+        try:
+            return srsly.msgpack_loads(path.read_bytes(), use_list=True)
+        except (OSError, ValueError, TypeError):
+            pass  # missing or damaged: build it
+    value = build()
+    if path is not None:
+        _write_atomically(path, lambda tmp: tmp.write_bytes(srsly.msgpack_dumps(value)))
+    return value
+
+
+def load_or_build_arrays(kind: str, key: str, build: Callable[[], dict]) -> dict:
+    """The same for a dict of numpy arrays, stored as one ``.npy`` file each
+    in a folder and memory-mapped read-only (``allow_pickle=False``: object
+    arrays are refused): a large table costs nothing until its pages are
+    read, and forked workers share them."""
+    import numpy as np
+
+    base = folder()
+    path = None if base is None else base / f"{kind}-{key}"
+    if path is not None and (path / "complete").is_file():
+        try:
+            names = (path / "complete").read_text(encoding="utf-8").split()
+            return {name: np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in names}
+        except (OSError, ValueError):
+            pass
+    arrays = build()
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=path.name, suffix=".tmp", dir=path.parent))
+            for name, array in arrays.items():
+                np.save(tmp / f"{name}.npy", array, allow_pickle=False)
+            # written last: a folder without it is incomplete and never read
+            (tmp / "complete").write_text(" ".join(arrays), encoding="utf-8")
+            try:
+                os.rename(tmp, path)
+            except OSError:  # another process stored it first
+                import shutil
+
+                shutil.rmtree(tmp, ignore_errors=True)
+        except OSError:
+            pass
+    return arrays
