@@ -50,9 +50,12 @@ SPACY_LINE = "import spacy, sklearn.linear_model, numpy; spacy.blank('en')"
 ONE_SENTENCE = "Students will establish and maintain a therapeutic alliance with clients.\n"
 
 
+_MODULE = False  # --module: run ``python -m syllabus_audit`` (e.g. another checkout on PYTHONPATH)
+
+
 def _cli() -> list[str]:
     exe = Path(sys.executable).with_name("syllabus-audit")
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "syllabus_audit"]
+    return [str(exe)] if exe.exists() and not _MODULE else [sys.executable, "-m", "syllabus_audit"]
 
 
 def _timed(cmd: list[str], out: Path | None = None, env: dict | None = None) -> float:
@@ -111,8 +114,10 @@ def _profile(corpus: Path, work: Path) -> dict:
     one = work / "one-sentence.txt"
     out: dict = {}
     for name, args in (("check", ["check", str(one)]),
-                       ("cold", ["scan", str(corpus), "--format", "json", "--jobs", "2", "--no-cache"])):
-        prof = work / f"{name}.prof"
+                       ("cold", ["scan", str(corpus), "--format", "json", "--jobs", "2", "--no-cache"]),
+                       # the workers' share, in one process: where the work itself goes
+                       ("cold, 1 job", ["scan", str(corpus), "--format", "json", "--jobs", "1", "--no-cache"])):
+        prof = work / f"{name.replace(', ', '-').replace(' ', '')}.prof"
         subprocess.run([sys.executable, "-m", "cProfile", "-o", str(prof), "-m", "syllabus_audit", *args],
                        stdout=subprocess.DEVNULL, check=True)
         out[name] = _stages(prof)
@@ -123,10 +128,16 @@ def _profile(corpus: Path, work: Path) -> dict:
 
 
 _STAGES = [  # (label, function key as pstats prints it: file suffix and function name)
-    ("pipeline: language pipeline + detector", ("pipeline.py", "pipeline_for")),
+    ("loading: language pipeline + detector", ("pipeline.py", "pipeline_for")),
+    ("loading before forking workers", ("pipeline.py", "prepare_workers")),
     ("pre-filter tables", ("prefilter.py", "candidate_filter")),
     ("language model", ("language.py", "_identifier")),
     ("classifier (load + scoring)", ("methods.py", "apply_method")),
+    ("spaCy on candidate text", ("segment.py", "segment_blocks")),
+    ("matching + context rules", ("detect/__init__.py", "detect_passages")),
+    ("language identification", ("language.py", "document_language")),
+    ("language identification of blocks", ("language.py", "languages_at")),
+    ("pre-filter", ("prefilter.py", "scan")),
     ("extraction", ("extract/__init__.py", "extract_file")),
     ("judging (all of it)", ("pipeline.py", "_judge")),
     ("workers: fork pool + waiting for results", ("pipeline.py", "audit_parallel")),
@@ -171,7 +182,11 @@ def main() -> None:
     ap.add_argument("--first-run", action="store_true", help="also time runs that build every artefact")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--module", action="store_true",
+                    help="run `python -m syllabus_audit` (the code on PYTHONPATH, e.g. an older checkout)")
     args = ap.parse_args()
+    global _MODULE
+    _MODULE = args.module
     work = args.work_dir
     work.mkdir(parents=True, exist_ok=True)
     corpus = work / f"corpus-{args.programs}"
@@ -179,9 +194,9 @@ def main() -> None:
         subprocess.run([sys.executable, str(args.bench_dir / "make_corpus.py"), str(corpus), str(args.programs)],
                        check=True)
     n_files = sum(1 for p in corpus.rglob("*") if p.is_file())
-    # one untimed run, so that the artefacts exist as they do for any user after their first run
-    _timed(_cli() + ["check", str(work / "one-sentence.txt")] if (work / "one-sentence.txt").exists()
-           else [sys.executable, "-c", "pass"])
+    # one untimed run first, so that the artefacts exist, as for any user after their first run
+    (work / "one-sentence.txt").write_text(ONE_SENTENCE, encoding="utf-8")
+    _timed(_cli() + ["check", str(work / "one-sentence.txt")])
     rounds = []
     for i in range(args.rounds):
         r = _round(args.bench_dir, corpus, work, args.first_run)

@@ -114,10 +114,13 @@ def language_name(code: str) -> str:
     return _NAMES.get(code, code)
 
 
-def preload() -> None:
-    """Load the language model now (about 0.4 s), e.g. before forking workers
-    that would otherwise each load it on their first document."""
+def preload(*langs: str) -> None:
+    """Load the language model now (and the stop words of ``langs``), e.g.
+    before forking workers that would otherwise each load it on their first
+    document."""
     _identifier()
+    for lang in langs:
+        _stop_words(lang)
 
 
 @lru_cache(maxsize=1)

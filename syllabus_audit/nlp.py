@@ -204,6 +204,22 @@ def lemmatiser(lang: str):
 
 
 def restricted_lemma_table(lang: str, needed: set[str]) -> dict[str, str]:
+    """``_restricted_lemma_table``, built once per language, needed lemmas,
+    spaCy / lookups version and code (an artefact of its own: editing the
+    English lexicon rebuilds only the English table; the Swedish one takes
+    seconds to build)."""
+    return _restricted_cached(lang, frozenset(needed))
+
+
+@lru_cache(maxsize=16)
+def _restricted_cached(lang: str, needed: frozenset[str]) -> dict[str, str]:
+    from . import artefacts
+
+    key = artefacts.digest("restricted-lemmas", lang, sorted(needed), lookups_versions())
+    return artefacts.load_or_build("restricted-lemmas", key, lambda: _restricted_lemma_table(lang, needed))
+
+
+def _restricted_lemma_table(lang: str, needed: frozenset[str]) -> dict[str, str]:
     """The part of ``lemma_table(lang)`` that decides whether a word's lemma
     is one of ``needed``: for every word (in the table or not),
     ``lemma_with(small, lang, w)`` is in ``needed`` exactly when
@@ -212,9 +228,29 @@ def restricted_lemma_table(lang: str, needed: set[str]) -> dict[str, str]:
     reads) and "blockers": table words that would otherwise fold to a needed
     lemma they do not have. A few thousand entries instead of up to 660,000:
     the pre-filter's per-language word sets (tests/test_artefacts.py checks
-    the equivalence on every table word and on corpus words)."""
+    the equivalence on every table word and on corpus words). Built once per
+    lexicon (an artefact); the folds are memoised because the table's
+    660,000 Swedish forms share far fewer lemmas."""
     table = lemma_table(lang)
-    full = {form: lemma_with(table, lang, form) for form in table}
+    folded: dict[str, str] = {}
+
+    def fold(word: str) -> str:
+        value = folded.get(word)
+        if value is None:
+            value = folded[word] = fold_spelling(word) if lang == "en" else fold_word(word, lang)
+        return value
+
+    def lemma(t: dict[str, str], word: str) -> str:  # ``lemma_with`` with memoised folds
+        if lang == "en":
+            value = t.get(word)
+            return fold(word) if value is None else value
+        for _ in range(6):
+            new = fold(t.get(word, word))
+            if new == word:
+                break
+            word = new
+        return word
+
     small: dict[str, str] = {}
 
     def copy_chain(word: str) -> None:  # every table entry the full chain of ``word`` reads
@@ -223,20 +259,24 @@ def restricted_lemma_table(lang: str, needed: set[str]) -> dict[str, str]:
                 small[word] = table[word]
             if lang == "en":
                 return
-            new = fold_word(table.get(word, word), lang)
+            new = fold(table.get(word, word))
             if new == word:
                 return
             word = new
 
-    for form, lemma in full.items():
-        if lemma in needed:
+    full = {form: lemma(table, form) for form in table}
+    for form, value in full.items():
+        if value in needed:
             copy_chain(form)
+    # Outside ``small`` a form reads as itself: its lemma differs from the
+    # full one only if a fold changes it, or it is itself a needed lemma.
+    movers = [form for form in table if fold(form) != form or form in needed]
     changed = True
     while changed:
         changed = False
-        for form, lemma in full.items():
-            mine = lemma_with(small, lang, form)
-            if mine != lemma and (mine in needed or lemma in needed):
+        for form in [*small, *movers]:
+            mine, value = lemma(small, form), full[form]
+            if mine != value and (mine in needed or value in needed):
                 before = len(small)
                 copy_chain(form)
                 changed |= len(small) != before

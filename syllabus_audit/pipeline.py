@@ -160,7 +160,7 @@ class Auditor:
         if self._model is not None and self.method != "lexicon":
             self._model.load()
         if not self.settings.language:
-            preload_language_model()
+            preload_language_model(self.lexicon.language)
 
     def audit_file(self, source: SourceFile) -> DocumentResult:
         """Audit one file; never raises for a bad file."""

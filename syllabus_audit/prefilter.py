@@ -14,8 +14,16 @@ corpora that the filtered scan gives the same output as the full one.
 
 Why not a regular expression of anchor surface forms: lemma matching makes
 "engaging", "engaged" and "engagement" reach different lemmas through the
-lookup table, so the surface forms of a lemma are not a closed list; asking
-the same pipeline for each new word's lemma (once per process) is exact.
+lookup table, so the surface forms of a lemma are not a closed list; looking
+up each new word's lemma (once per process) with the same lemma function the
+pipeline uses is exact.
+
+Start-up: the phrases' keys are computed once per lexicon content (with the
+full pipelines) and stored as an artefact (``filter_tables``, artefacts.py).
+A word's lemma is looked up in a per-language restricted table that answers
+exactly for the lemmas the phrases need (``nlp.restricted_lemma_table``), so
+the filter needs neither the German nor the Swedish pipeline to decide that
+an English block is no candidate.
 """
 
 from __future__ import annotations
