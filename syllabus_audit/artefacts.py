@@ -3,9 +3,9 @@ and the language model, stored in the cache folder so that a process loads
 them in milliseconds instead of rebuilding them at every start.
 
 Each artefact is keyed by a digest of everything it is derived from (its
-inputs as given by the caller, e.g. a lexicon's content digest, plus this
-package's source code: ``prefilter.code_digest``), so an edited lexicon or a
-new version of the code simply finds no stored artefact and builds a new one;
+inputs as given by the caller, e.g. a lexicon's content digest, plus the
+source of the modules that compute it), so an edited lexicon or a new
+version of that code simply finds no stored artefact and builds a new one;
 stale files are never read. They are stored as msgpack (spaCy's ``srsly``) or
 NPZ without pickle: loading one cannot run code.
 
@@ -48,12 +48,24 @@ def folder() -> Path | None:
     return default_cache_dir() / "artefacts"
 
 
-def digest(*parts) -> str:
-    """The key of an artefact: its inputs, the artefact format and the code."""
-    from .prefilter import code_digest
-
-    text = json.dumps([FORMAT, code_digest(), *parts], ensure_ascii=False, sort_keys=True, default=str)
+def digest(*parts, code: tuple[str, ...] = ()) -> str:
+    """The key of an artefact: its inputs, the artefact format and the source
+    of the modules it is computed by (``code``: paths relative to the
+    package; this module is always included). Only those modules, not the
+    whole package: any other edit would otherwise throw away tables that take
+    seconds to build (the Swedish lemma tables) although they cannot change."""
+    text = json.dumps([FORMAT, source_digest(("artefacts.py", *code)), *parts], ensure_ascii=False,
+                      sort_keys=True, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def source_digest(files: tuple[str, ...]) -> str:
+    """A digest of some of this package's source files."""
+    base = Path(__file__).parent
+    h = hashlib.sha256()
+    for name in sorted(set(files)):
+        h.update(name.encode("utf-8") + b"\0" + (base / name).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _path(kind: str, key: str, suffix: str) -> Path | None:

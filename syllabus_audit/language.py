@@ -138,7 +138,7 @@ def _identifier():
     path = MODEL_DIR / MODEL_FILE
     stat = path.stat()
 
-    key = artefacts.digest("langid", str(path), stat.st_size, stat.st_mtime_ns)
+    key = artefacts.digest("langid", str(path), stat.st_size, stat.st_mtime_ns, code=("language.py",))
     a = artefacts.load_or_build_arrays("langid", key, lambda: _model_arrays(path))
     return LanguageIdentifier(a["ptc"], a["pc"], a["classes"].tolist(), _to_array(a["nextmove"]),
                               a["out_feat"].tolist(), norm_probs=True, tk_row=_to_array(a["nextmove_row"]))

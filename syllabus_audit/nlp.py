@@ -174,7 +174,7 @@ def lemma_table(lang: str) -> dict[str, str]:
     document cache on, when document keys are stored)."""
     from . import artefacts
 
-    key = artefacts.digest("lemmas", lang, lookups_versions())
+    key = artefacts.digest("lemmas", lang, lookups_versions(), code=("nlp.py",))
     return artefacts.load_or_build("lemmas", key, lambda: _build_lemma_table(lang))
 
 
@@ -215,7 +215,7 @@ def restricted_lemma_table(lang: str, needed: set[str]) -> dict[str, str]:
 def _restricted_cached(lang: str, needed: frozenset[str]) -> dict[str, str]:
     from . import artefacts
 
-    key = artefacts.digest("restricted-lemmas", lang, sorted(needed), lookups_versions())
+    key = artefacts.digest("restricted-lemmas", lang, sorted(needed), lookups_versions(), code=("nlp.py",))
     return artefacts.load_or_build("restricted-lemmas", key, lambda: _restricted_lemma_table(lang, needed))
 
 

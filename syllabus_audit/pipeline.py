@@ -24,6 +24,7 @@ from .discover import discover
 from .doctype import infer_doc_type, title_and_headings
 from .errors import InputError
 from .cache import ExtractionCache, decode_result, encode_result
+from .extract import EXTRACTOR_VERSION, extract_file  # light: each format's library loads with its first file
 from .language import document_language, language_name, languages_at
 from .language import preload as preload_language_model
 from .lexicon import Lexicon, lexicon_for_language, load_lexicon, shipped_languages
@@ -33,10 +34,9 @@ from .prefilter import CandidateFilter, candidate_filter, code_digest
 from .types import (COUNTED, ERROR, LIST_ITEM, MISSING, OK, TIMEOUT, UNSUPPORTED_LANGUAGE, PARAGRAPH, Anchor, Block, DocumentResult,
                     ExtractedDocument, Hit, Passage, SourceFile)
 
-# spaCy (detect, nlp, segment), scikit-learn (detect.methods) and the
-# extractors (pypdfium2, lxml) are imported where first needed: a warm re-scan
-# serves every document from the cache without any of them, and ``check`` on a
-# text file never loads a PDF library.
+# spaCy (detect, nlp, segment) and scikit-learn (detect.methods) are imported
+# where first needed: a warm re-scan serves every document from the cache
+# without either, and ``check`` on a text file never loads a PDF library.
 
 # Paragraphs at least this long are narrowed to their candidate sentences;
 # shorter ones are read whole (splitting costs more than it saves there).
@@ -186,8 +186,6 @@ class Auditor:
 
     def _extract(self, source: SourceFile, digest: str) -> ExtractedDocument:
         """Extract, through the cache when one is set."""
-        from .extract import EXTRACTOR_VERSION, extract_file
-
         if self.cache is None:
             return extract_file(source.abs_path, source.path, ocr=self.settings.ocr)
         key = f"{digest}:{EXTRACTOR_VERSION}:{int(self.settings.ocr)}"
@@ -247,7 +245,6 @@ class Auditor:
         """Everything besides the document and the lexicons that its result
         depends on: code, extractor, settings, method, model and section rules."""
         from . import __version__
-        from .extract import EXTRACTOR_VERSION
         from .sections import default_rules_path
 
         parts = [__version__, code_digest(), EXTRACTOR_VERSION, self.settings.ocr, self.settings.language,
@@ -258,8 +255,6 @@ class Auditor:
         return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
 
     def _keys_key(self, digest: str) -> str:
-        from .extract import EXTRACTOR_VERSION
-
         return f"{digest}:{EXTRACTOR_VERSION}:{int(self.settings.ocr)}:{self.candidate_filter.keys_signature}"
 
     def cached_result(self, source: SourceFile) -> DocumentResult | None:

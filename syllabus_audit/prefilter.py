@@ -308,5 +308,7 @@ def candidate_filter(lexicons: tuple[Lexicon, ...]) -> CandidateFilter:
     from . import artefacts
     from .nlp import lookups_versions
 
-    key = artefacts.digest("filter", [content_digest(lex) for lex in lexicons], lookups_versions())
+    # computed by this module with the pipelines (nlp.py) and the matcher's spelling variants
+    key = artefacts.digest("filter", [content_digest(lex) for lex in lexicons], lookups_versions(),
+                           code=("prefilter.py", "nlp.py", "lexicon.py", "detect/matcher.py"))
     return CandidateFilter(artefacts.load_or_build("filter", key, lambda: filter_tables(lexicons)))
