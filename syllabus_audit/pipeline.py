@@ -153,10 +153,9 @@ class Auditor:
         for module in sorted({f.module for f in extract.EXTRACTORS.values()} | {"syllabus_audit.extract.limits"}):
             importlib.import_module(module)  # the extractors' libraries, imported once for all workers
         self.pipeline_for(self.lexicon.language)
+        self.candidate_filter.load_tokenizers()
         if self.cache is not None:
             self.candidate_filter.load_full_tables()
-        else:
-            self.candidate_filter
         if self._model is not None and self.method != "lexicon":
             self._model.load()
         if not self.settings.language:

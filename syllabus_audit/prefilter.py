@@ -147,6 +147,14 @@ class CandidateFilter:
 
         return lambda word: lemma_with(table, lang, word)
 
+    def load_tokenizers(self) -> None:
+        """Build every language's tokenizer now (before forking workers) rather
+        than at the first word that needs one (a course code such as "coun551")."""
+        from .nlp import tokenizer_for
+
+        for lang in self.langs:
+            tokenizer_for(lang)
+
     def load_full_tables(self) -> None:
         """Read every language's full lemma table now (before forking workers
         that will store document keys), instead of on first use."""
