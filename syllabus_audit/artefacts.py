@@ -9,12 +9,16 @@ version of that code simply finds no stored artefact and builds a new one;
 stale files are never read. They are stored as msgpack (spaCy's ``srsly``) or
 NPZ without pickle: loading one cannot run code.
 
-Where: ``<cache folder>/artefacts`` (the cache folder of ``--cache-dir``, else
-the default ``~/.cache/syllabus-audit``). ``--no-cache`` turns off the
-document cache only: these are compiled tables, like Python's ``__pycache__``.
-``SYLLABUS_AUDIT_ARTEFACTS=off`` builds everything in memory (nothing read or
-written), e.g. to measure a first run. A folder that cannot be written is the
-same as ``off``; a damaged file is rebuilt.
+Where: ``artefacts`` in the user's cache folder (``~/.cache/syllabus-audit``,
+``$XDG_CACHE_HOME``), whatever ``--cache-dir`` a scan uses for its documents:
+they depend on the code and lexicons, not on the documents, so a scan with a
+new document cache must not rebuild them (the Swedish lemma tables take
+seconds). When that folder cannot be written, ``<--cache-dir>/artefacts`` is
+used instead. ``--no-cache`` turns off the document cache only: these are
+compiled tables, like Python's ``__pycache__``. ``SYLLABUS_AUDIT_ARTEFACTS=off``
+builds everything in memory (nothing read or written), e.g. to measure a
+first run. With no writable folder it is the same as ``off``; a damaged file
+is rebuilt.
 """
 
 from __future__ import annotations
@@ -28,24 +32,32 @@ from pathlib import Path
 
 FORMAT = 1  # bump when the layout of an artefact changes without a code change (never, so far)
 
-_folder: Path | None = None  # set by ``use_folder`` (a scan's --cache-dir)
+_fallback: Path | None = None  # set by ``use_folder`` (a scan's --cache-dir)
 
 
 def use_folder(cache_dir: str | os.PathLike | None) -> None:
-    """Store artefacts under ``cache_dir`` (None: the default cache folder)."""
-    global _folder
-    _folder = Path(cache_dir) / "artefacts" if cache_dir else None
+    """Also look under ``cache_dir``, and store there when the user's cache
+    folder cannot be written (None: only the user's cache folder)."""
+    global _fallback
+    _fallback = Path(cache_dir) / "artefacts" if cache_dir else None
+
+
+def folders() -> list[Path]:
+    """The artefact folders, in order of preference (none when turned off)."""
+    if os.environ.get("SYLLABUS_AUDIT_ARTEFACTS", "").lower() in ("off", "0", "no"):
+        return []
+    from .cache import default_cache_dir
+
+    found = [default_cache_dir() / "artefacts"]
+    if _fallback is not None and _fallback != found[0]:
+        found.append(_fallback)
+    return found
 
 
 def folder() -> Path | None:
-    """The artefact folder, or None when artefacts are turned off."""
-    if os.environ.get("SYLLABUS_AUDIT_ARTEFACTS", "").lower() in ("off", "0", "no"):
-        return None
-    if _folder is not None:
-        return _folder
-    from .cache import default_cache_dir
-
-    return default_cache_dir() / "artefacts"
+    """The preferred artefact folder, or None when artefacts are turned off."""
+    found = folders()
+    return found[0] if found else None
 
 
 def digest(*parts, code: tuple[str, ...] = ()) -> str:
@@ -68,26 +80,25 @@ def source_digest(files: tuple[str, ...]) -> str:
     return h.hexdigest()[:16]
 
 
-def _path(kind: str, key: str, suffix: str) -> Path | None:
-    base = folder()
-    return None if base is None else base / f"{kind}-{key}{suffix}"
-
-
-def _write_atomically(path: Path, write: Callable[[Path], None]) -> None:
-    """Write through a temporary file and rename, so a concurrent reader (or
-    a killed writer) never sees half a file."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-        os.close(fd)
+def _write_atomically(name: str, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file and rename (so a concurrent reader, or
+    a killed writer, never sees half a file), in the first folder that can
+    be written."""
+    for base in folders():
+        path = base / name
         try:
-            write(Path(tmp))
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-    except OSError:
-        pass  # not stored this time: it is rebuilt next time, results are unaffected
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+            os.close(fd)
+            try:
+                write(Path(tmp))
+                os.replace(tmp, path)
+            finally:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+            return
+        except OSError:
+            continue  # not writable: the next folder; else rebuilt next time, results unaffected
 
 
 def load_or_build(kind: str, key: str, build: Callable[[], object]):
@@ -95,15 +106,14 @@ def load_or_build(kind: str, key: str, build: Callable[[], object]):
     value of dicts, lists, strings and numbers) when it is not stored yet."""
     import srsly
 
-    path = _path(kind, key, ".msgpack")
-    if path is not None:
+    name = f"{kind}-{key}.msgpack"
+    for base in folders():
         try:
-            return srsly.msgpack_loads(path.read_bytes(), use_list=True)
+            return srsly.msgpack_loads((base / name).read_bytes(), use_list=True)
         except (OSError, ValueError, TypeError):
-            pass  # missing or damaged: build it
+            continue  # missing or damaged: look further, then build it
     value = build()
-    if path is not None:
-        _write_atomically(path, lambda tmp: tmp.write_bytes(srsly.msgpack_dumps(value)))
+    _write_atomically(name, lambda tmp: tmp.write_bytes(srsly.msgpack_dumps(value)))
     return value
 
 
@@ -114,16 +124,17 @@ def load_or_build_arrays(kind: str, key: str, build: Callable[[], dict]) -> dict
     read, and forked workers share them."""
     import numpy as np
 
-    base = folder()
-    path = None if base is None else base / f"{kind}-{key}"
-    if path is not None and (path / "complete").is_file():
-        try:
-            names = (path / "complete").read_text(encoding="utf-8").split()
-            return {name: np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in names}
-        except (OSError, ValueError):
-            pass
+    for base in folders():
+        path = base / f"{kind}-{key}"
+        if (path / "complete").is_file():
+            try:
+                names = (path / "complete").read_text(encoding="utf-8").split()
+                return {name: np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in names}
+            except (OSError, ValueError):
+                continue
     arrays = build()
-    if path is not None:
+    for base in folders():
+        path = base / f"{kind}-{key}"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = Path(tempfile.mkdtemp(prefix=path.name, suffix=".tmp", dir=path.parent))
@@ -137,6 +148,7 @@ def load_or_build_arrays(kind: str, key: str, build: Callable[[], dict]) -> dict
                 import shutil
 
                 shutil.rmtree(tmp, ignore_errors=True)
+            break
         except OSError:
-            pass
+            continue
     return arrays

@@ -189,3 +189,20 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path):
             f"print(json.dumps([m for m in {heavy} if m in sys.modules]))")
     assert "spacy" in _run(scan, env)
     assert _run(scan, env) == []  # everything from the cache
+
+
+def test_a_new_document_cache_folder_reuses_the_users_artefacts(artefact_dir, tmp_path):
+    """--cache-dir holds documents; compiled tables stay in the user's cache
+    folder, so a scan with a fresh --cache-dir rebuilds none of them."""
+    from syllabus_audit.pipeline import Auditor, AuditSettings
+
+    candidate_filter(_shipped())
+    stored = sorted(artefact_dir.glob("*"))
+    candidate_filter.cache_clear()
+    try:
+        auditor = Auditor(settings=AuditSettings(cache_dir=str(tmp_path / "docs")))
+        assert auditor.candidate_filter.is_candidate("We build rapport.")
+    finally:
+        artefacts.use_folder(None)
+    assert sorted(artefact_dir.glob("*")) == stored
+    assert not (tmp_path / "docs" / "artefacts").exists()
