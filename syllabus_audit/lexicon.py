@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -91,6 +92,17 @@ class Lexicon:
         return tuple(c.id for c in self.categories)
 
 
+@lru_cache(maxsize=32)
+def content_digest(lexicon: Lexicon) -> str:
+    """A digest of everything a ``Lexicon`` holds, field by field (whatever
+    fields it has: a new field changes the digest without a change here).
+    Build-once artefacts derived from a lexicon are keyed by it, so an edited
+    lexicon (or one changed in code) never reuses another's tables."""
+    # The dataclass repr lists every field recursively (strings, numbers,
+    # tuples: deterministic) and is ~10x faster than dataclasses.asdict.
+    return hashlib.sha256(repr(lexicon).encode("utf-8")).hexdigest()
+
+
 def default_lexicon_path() -> Path:
     """Path of the lexicon shipped inside the package."""
     return Path(str(resources.files("syllabus_audit.lexicons").joinpath(DEFAULT_LEXICON)))
@@ -127,12 +139,26 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
     except OSError as exc:
         raise LexiconError(f"{path}: cannot read lexicon: {exc.strerror or exc}") from None
     try:
-        data = yaml.safe_load(raw)
+        data = _yaml(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""
         raise LexiconError(f"{path}:{where} invalid YAML: {getattr(exc, 'problem', exc)}") from None
     return _parse(data, path.name, hashlib.sha256(raw).hexdigest())
+
+
+def _yaml(raw: bytes):
+    """``yaml.safe_load`` through libyaml when PyYAML has it (the same data,
+    10x faster: about 0.3 s per lexicon otherwise, at every start). A file
+    libyaml rejects is parsed again by the pure-Python loader, so the error
+    message stays the one users know."""
+    loader = getattr(yaml, "CSafeLoader", None)
+    if loader is not None:
+        try:
+            return yaml.load(raw, Loader=loader)  # noqa: S506 - CSafeLoader is the safe loader
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(raw)
 
 
 def _fail(src: str, where: str, msg: str) -> LexiconError:

@@ -20,11 +20,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import numpy as np
-import spacy
-from spacy.attrs import LEMMA, LOWER
-from spacy.language import Language
-from spacy.lookups import load_lookups
+# spaCy and numpy are imported only where a pipeline is built: a run that needs
+# none (a warm re-scan, --help) must not pay their ~0.5 s import.
 
 # Forms the stock table leaves alone but matching needs folded.
 _EXTRA_LEMMAS = {
@@ -122,10 +119,9 @@ def fold_word(word: str, lang: str) -> str:
     return word
 
 
-def _lower_table(lang: str) -> dict[str, str]:
-    """The language's lemma lookup table with lower-case keys and values
-    (empty when spacy-lookups-data has none). On a case clash German keeps the
-    Title Case entry (nouns), other languages the lower-case one."""
+def _raw_table(lang: str) -> dict[str, str]:
+    """The lemma lookup table of ``spacy-lookups-data`` for ``lang`` (empty
+    when it has none)."""
     from spacy.util import load_language_data, registry
 
     try:
@@ -134,49 +130,171 @@ def _lower_table(lang: str) -> dict[str, str]:
         return {}
     if path is None:
         return {}
+    return load_language_data(path)
+
+
+def _lower_table(lang: str) -> dict[str, str]:
+    """The language's lemma lookup table with lower-case keys and values
+    (empty when spacy-lookups-data has none). On a case clash German keeps the
+    Title Case entry (nouns), other languages the lower-case one."""
     prefer_title = lang == "de"
     out: dict[str, str] = {}
-    for form, lemma in load_language_data(path).items():
+    for form, lemma in _raw_table(lang).items():
         key = form.lower()
         if key not in out or (form[:1].isupper() if prefer_title else form == key):
             out[key] = lemma.lower()
     return out
 
 
-def _make_lemmatiser(lang: str):
-    """word -> lemma for a non-English language: table lookup and suffix
-    folds repeated until nothing changes (the Swedish table chains, e.g.
-    bemötandet -> bemötande -> bemöta)."""
-    table = _lower_table(lang)
+def _build_lemma_table(lang: str) -> dict[str, str]:
+    """word form -> lemma, as ``lemma_with`` reads it. English: the stock
+    table with the UK/US folds applied to its lemmas, plus the extra forms
+    (looked up by the lower-case form, as always: its few Title Case keys are
+    never asked for); other languages: ``_lower_table``."""
+    if lang != "en":
+        return _lower_table(lang)
+    table = {form: fold_spelling(lemma) for form, lemma in _raw_table("en").items()}
+    table.update({form: fold_spelling(lemma) for form, lemma in _EXTRA_LEMMAS.items()})
+    return table
 
-    def lemma(word: str) -> str:
+
+def lookups_versions() -> list[str]:
+    """The versions tokens and lemmas depend on besides this package's code."""
+    from importlib.metadata import version
+
+    return [version("spacy"), version("spacy-lookups-data")]
+
+
+@lru_cache(maxsize=None)
+def lemma_table(lang: str) -> dict[str, str]:
+    """``_build_lemma_table(lang)``, built once per spaCy / lookups version
+    and code and then read from the artefact folder: case-folding the German
+    and Swedish tables takes about 0.3-0.6 s each, reading them 0.1-0.4 s, and
+    a run reads one only when a block in that language is read (or, with the
+    document cache on, when document keys are stored)."""
+    from . import artefacts
+
+    key = artefacts.digest("lemmas", lang, lookups_versions(), code=("nlp.py",))
+    return artefacts.load_or_build("lemmas", key, lambda: _build_lemma_table(lang))
+
+
+def lemma_with(table: dict[str, str], lang: str, word: str) -> str:
+    """The lemma of a lower-case ``word`` given a table from ``lemma_table``
+    (or a restriction of one: ``restricted_lemma_table``). English: one
+    look-up, else the word with the UK/US spelling folds. Other languages:
+    table look-up and suffix folds repeated until nothing changes (the
+    Swedish table chains, e.g. bemötandet -> bemötande -> bemöta)."""
+    if lang == "en":
+        value = table.get(word)
+        return fold_spelling(word) if value is None else value
+    for _ in range(6):
+        new = fold_word(table.get(word, word), lang)
+        if new == word:
+            break
+        word = new
+    return word
+
+
+@lru_cache(maxsize=None)
+def lemmatiser(lang: str):
+    """word -> lemma for ``lang``: the function behind the pipeline's
+    ``lower_lemma`` component and the pre-filter's document keys."""
+    table = lemma_table(lang)
+    return lambda word: lemma_with(table, lang, word)
+
+
+def restricted_lemma_table(lang: str, needed: set[str]) -> dict[str, str]:
+    """``_restricted_lemma_table``, built once per language, needed lemmas,
+    spaCy / lookups version and code (an artefact of its own: editing the
+    English lexicon rebuilds only the English table; the Swedish one takes
+    seconds to build)."""
+    return _restricted_cached(lang, frozenset(needed))
+
+
+@lru_cache(maxsize=16)
+def _restricted_cached(lang: str, needed: frozenset[str]) -> dict[str, str]:
+    from . import artefacts
+
+    key = artefacts.digest("restricted-lemmas", lang, sorted(needed), lookups_versions(), code=("nlp.py",))
+    return artefacts.load_or_build("restricted-lemmas", key, lambda: _restricted_lemma_table(lang, needed))
+
+
+def _restricted_lemma_table(lang: str, needed: frozenset[str]) -> dict[str, str]:
+    """The part of ``lemma_table(lang)`` that decides whether a word's lemma
+    is one of ``needed``: for every word (in the table or not),
+    ``lemma_with(small, lang, w)`` is in ``needed`` exactly when
+    ``lemma_with(full, lang, w)`` is, and then equal. Built to a fixed point
+    from the entries whose lemma is needed (with every table word their chain
+    reads) and "blockers": table words that would otherwise fold to a needed
+    lemma they do not have. A few thousand entries instead of up to 660,000:
+    the pre-filter's per-language word sets (tests/test_artefacts.py checks
+    the equivalence on every table word and on corpus words). Built once per
+    lexicon (an artefact); the folds are memoised because the table's
+    660,000 Swedish forms share far fewer lemmas."""
+    table = lemma_table(lang)
+    folded: dict[str, str] = {}
+
+    def fold(word: str) -> str:
+        value = folded.get(word)
+        if value is None:
+            value = folded[word] = fold_spelling(word) if lang == "en" else fold_word(word, lang)
+        return value
+
+    def lemma(t: dict[str, str], word: str) -> str:  # ``lemma_with`` with memoised folds
+        if lang == "en":
+            value = t.get(word)
+            return fold(word) if value is None else value
         for _ in range(6):
-            new = fold_word(table.get(word, word), lang)
+            new = fold(t.get(word, word))
             if new == word:
                 break
             word = new
         return word
 
-    return lemma
+    small: dict[str, str] = {}
+
+    def copy_chain(word: str) -> None:  # every table entry the full chain of ``word`` reads
+        for _ in range(6):
+            if word in table:
+                small[word] = table[word]
+            if lang == "en":
+                return
+            new = fold(table.get(word, word))
+            if new == word:
+                return
+            word = new
+
+    full = {form: lemma(table, form) for form in table}
+    for form, value in full.items():
+        if value in needed:
+            copy_chain(form)
+    # Outside ``small`` a form reads as itself: its lemma differs from the
+    # full one only if a fold changes it, or it is itself a needed lemma.
+    movers = [form for form in table if fold(form) != form or form in needed]
+    changed = True
+    while changed:
+        changed = False
+        for form in [*small, *movers]:
+            mine, value = lemma(small, form), full[form]
+            if mine != value and (mine in needed or value in needed):
+                before = len(small)
+                copy_chain(form)
+                changed |= len(small) != before
+    return small
 
 
-@Language.factory("lower_lemma")
-def make_lower_lemma(nlp: Language, name: str):
+def make_lower_lemma(nlp, name: str):
     """Lemmatise on the lower-case form (the stock lookup is case-sensitive,
-    so "Students" or Title Case headings would keep their surface form)."""
-    if nlp.lang != "en":
-        return _make_other_lower_lemma(nlp)
-    table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+    so "Students" or Title Case headings would keep their surface form).
+    Lemmas come from ``lemmatiser``, computed once per word form seen."""
+    lemma = lemmatiser(nlp.lang)
     strings = nlp.vocab.strings
-    # keys of the lookup table are string hashes of the word forms
-    mapping = {k: strings.add(fold_spelling(v)) for k, v in table.items()}
-    for k, v in _EXTRA_LEMMAS.items():
-        mapping[strings.add(k)] = strings.add(fold_spelling(v))
+    mapping: dict[int, int] = {}
 
     def lemma_of(key: int) -> int:
         value = mapping.get(key)
-        if value is None:  # a form the table lacks: fold it once and remember
-            value = mapping[key] = strings.add(fold_spelling(strings[key]))
+        if value is None:
+            value = mapping[key] = strings.add(lemma(strings[key]))
         return value
 
     return _lemma_component(lemma_of, mapping)
@@ -186,6 +304,9 @@ def _lemma_component(lemma_of, known: dict[int, int]):
     """A pipeline function setting LEMMA from LOWER through ``lemma_of`` (on arrays:
     the stock lemmatizer loops over Token objects and costs ~10x more);
     ``known`` is ``lemma_of``'s memo, read directly for forms seen before."""
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER
+
     get = known.get
 
     def lower_lemma(doc):
@@ -204,30 +325,13 @@ def _lemma_component(lemma_of, known: dict[int, int]):
     return lower_lemma
 
 
-def _make_other_lower_lemma(nlp: Language):
-    """The same component for a language other than English: lemmas computed
-    lazily, once per word form seen, from the language's own table and folds
-    (no UK/US spelling folds)."""
-    lemma = _make_lemmatiser(nlp.lang)
-    strings = nlp.vocab.strings
-    mapping: dict[int, int] = {}
-
-    def lemma_of(key: int) -> int:
-        value = mapping.get(key)
-        if value is None:
-            value = mapping[key] = strings.add(lemma(strings[key]))
-        return value
-
-    return _lemma_component(lemma_of, mapping)
-
-
-@Language.factory("array_sentencizer")
-def make_array_sentencizer(nlp: Language, name: str):
+def make_array_sentencizer(nlp, name: str):
     """spaCy's rule-based ``Sentencizer`` (same punctuation, same rule: a
     sentence starts at the first non-punctuation token after a sentence-final
     character), computed on token arrays. The stock component builds a Token
     object per token in Python and was the largest part of segmentation;
     tests/test_nlp.py checks both give the same sentences."""
+    import numpy as np
     from spacy.attrs import IS_PUNCT, ORTH, SENT_START
     from spacy.pipeline import Sentencizer
 
@@ -270,7 +374,7 @@ def make_array_sentencizer(nlp: Language, name: str):
 _GENDER_FORM = re.compile(r"^[^\W\d_]{2,}[:/_*](?:in|innen)$")
 
 
-def _keep_gender_forms(nlp: Language) -> None:
+def _keep_gender_forms(nlp) -> None:
     previous = nlp.tokenizer.token_match
     if previous is None:
         nlp.tokenizer.token_match = _GENDER_FORM.match
@@ -278,26 +382,68 @@ def _keep_gender_forms(nlp: Language) -> None:
         nlp.tokenizer.token_match = lambda text: _GENDER_FORM.match(text) or previous(text)
 
 
-def make_nlp(lang: str = "en") -> Language:
+def _register_components() -> None:
+    """Register the two components with spaCy, once, when the first pipeline
+    is built (registering needs spaCy imported)."""
+    from spacy.language import Language
+
+    if not Language.has_factory("lower_lemma"):
+        Language.factory("lower_lemma", func=make_lower_lemma)
+    if not Language.has_factory("array_sentencizer"):
+        Language.factory("array_sentencizer", func=make_array_sentencizer)
+
+
+def make_nlp(lang: str = "en"):
     """The blank pipeline for ``lang`` (an ISO 639-1 code spaCy knows), built
     once per process: ``make_nlp()`` and ``make_nlp("en")`` are the same object.
     Raises ``ValueError`` for a language spaCy has no blank pipeline for."""
     return _build_nlp(lang or "en")
 
 
-@lru_cache(maxsize=None)
-def _build_nlp(lang: str) -> Language:
+def _blank(lang: str):
+    """``spacy.blank(lang)`` with this project's tokenizer settings."""
+    import spacy
+
     try:
         nlp = spacy.blank(lang)
     except (ImportError, KeyError) as exc:  # spaCy: ImportError E048 for an unknown code
         raise ValueError(f"no spaCy pipeline for language {lang!r}: {exc}") from None
     if lang == "de":
         _keep_gender_forms(nlp)
-    nlp.add_pipe("array_sentencizer", name="sentencizer")
-    nlp.add_pipe("lower_lemma")
-    nlp.initialize()
-    nlp.max_length = 20_000_000
     # Whitespace-only special cases disable the tokenizer cache (spaCy#13950)
     # and change no tokens; dropping them is measured at ~1.7x on real text.
     nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if not k.isspace()}
     return nlp
+
+
+_BUILT: dict[str, object] = {}  # lang -> its pipeline, once built
+
+
+@lru_cache(maxsize=None)
+def _build_nlp(lang: str):
+    _register_components()
+    nlp = _blank(lang)
+    nlp.add_pipe("array_sentencizer", name="sentencizer")
+    nlp.add_pipe("lower_lemma")
+    nlp.initialize()
+    nlp.max_length = 20_000_000
+    _BUILT[lang] = nlp
+    return nlp
+
+
+def tokenizer_for(lang: str):
+    """The tokenizer of ``make_nlp(lang)``, or one with the same settings
+    when that pipeline is not built: the pre-filter needs the tokens of a few
+    unusual words in every language, not each language's lemma table."""
+    nlp = _BUILT.get(lang)
+    return nlp.tokenizer if nlp is not None else _tokenizer_only(lang)
+
+
+@lru_cache(maxsize=None)
+def _tokenizer_only(lang: str):
+    return _blank(lang).tokenizer
+
+
+def special_cases(lang: str) -> frozenset[str]:
+    """The tokenizer's special-case strings, lower-cased."""
+    return frozenset(k.lower() for k in tokenizer_for(lang).rules)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import multiprocessing
 import os
 import signal
@@ -12,30 +13,31 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from dataclasses import replace
 from collections import deque
+from functools import lru_cache
 from collections.abc import Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from pathlib import Path, PurePosixPath
 
+from . import artefacts
 from .aggregate import ProgramResult, group_programs, mark_duplicates
 from .arguments import check_audit_arguments, check_group_column
-from .detect import Detector
-from .detect.methods import apply_method, in_documents, load_model
 from .discover import discover
 from .doctype import infer_doc_type, type_evidence
 from .errors import InputError
 from .cache import ExtractionCache, decode_result, encode_result
-from .extract import EXTRACTOR_VERSION, extract_file
+from .extract import EXTRACTOR_VERSION, extract_file  # light: each format's library loads with its first file
 from .language import document_language, language_name, languages_at
 from .language import preload as preload_language_model
 from .lexicon import Lexicon, lexicon_for_language, load_lexicon, shipped_languages
-from .nlp import make_nlp
 from .sections import load_section_rules
 from .review import apply_decisions, group_hits
 from .prefilter import CandidateFilter, candidate_filter, code_digest
-from .segment import section_states, segment, segment_blocks, sentence_pieces
 from .types import (COUNTED, ERROR, LIST_ITEM, MISSING, OK, TIMEOUT, UNSUPPORTED_LANGUAGE, PARAGRAPH, Anchor, Block, DocumentResult,
                     ExtractedDocument, Hit, Passage, SourceFile)
 
+# spaCy (detect, nlp, segment) and scikit-learn (detect.methods) are imported
+# where first needed: a warm re-scan serves every document from the cache
+# without either, and ``check`` on a text file never loads a PDF library.
 
 # Paragraphs at least this long are narrowed to their candidate sentences;
 # shorter ones are read whole (splitting costs more than it saves there).
@@ -66,35 +68,112 @@ class Auditor:
     def __init__(self, lexicon: Lexicon | None = None, method: str | None = None,
                  threshold: float | None = None, model_path: str | None = None,
                  settings: AuditSettings | None = None):
+        # Nothing heavy is built here: each part (a language's pipeline and
+        # lexicon, the pre-filter, the model, the language model) is built
+        # the first time a document needs it, from build-once artefacts
+        # (artefacts.py) where it can be. ``prepare_workers`` builds what
+        # every worker needs before forking, so nothing is loaded twice.
         self.lexicon = lexicon or load_lexicon()
-        self.nlp = make_nlp(self.lexicon.language)
-        self.detector = Detector(self.lexicon, self.nlp)
-        self.model = None if method == "lexicon" else load_model(model_path)
-        # Passages inside documents are judged with the document thresholds.
-        self.document_model = None if self.model is None else in_documents(self.model)
-        self.method = method or self.model.meta["default_method"]
         self.threshold = threshold
-        self.sections = load_section_rules()
         self.settings = settings or AuditSettings()
-        self._by_language: dict[str, tuple | None] = {self.lexicon.language: (self.nlp, self.detector)}
+        self._method = method
+        self._model_path = model_path
+        self._model = None if method == "lexicon" else _LazyModel(model_path)
+        self._document_model = None
+        self.sections = load_section_rules()
+        self._by_language: dict[str, tuple | None] = {}
+        self._lexicons: dict[str, Lexicon | None] = {self.lexicon.language: self.lexicon}
+        self._filter: CandidateFilter | None = None
+        if self.settings.cache_dir:
+            artefacts.use_folder(self.settings.cache_dir)
         self.cache = ExtractionCache(self.settings.cache_dir) if self.settings.cache_dir else None
-        # Loads every shipped language's pipeline: part of loading, not of any document.
-        self.candidate_filter = self._build_filter()
         self._result_salt = self._settings_digest(model_path) if self.cache is not None else ""
-        if not self.settings.language:
-            preload_language_model()
+
+    @property
+    def model(self):
+        """The classifier (None under the lexicon method); its metadata is
+        read at once, its arrays and scikit-learn on first scoring."""
+        return self._model
+
+    @property
+    def document_model(self):
+        """The model with the thresholds calibrated for whole documents
+        (``detect.methods.in_documents``); loads the model on first use."""
+        if self._model is None:
+            return None
+        if self._document_model is None:
+            from .detect.methods import in_documents
+
+            self._document_model = in_documents(self._model.load())
+        return self._document_model
+
+    @property
+    def method(self) -> str:
+        return self._method or self._model.meta["default_method"]
+
+    @property
+    def nlp(self):
+        """The spaCy pipeline of the main lexicon's language (built on first use)."""
+        return self.pipeline_for(self.lexicon.language)[0]
+
+    @property
+    def detector(self):
+        return self.pipeline_for(self.lexicon.language)[1]
+
+    @property
+    def candidate_filter(self) -> CandidateFilter:
+        """The word-level pre-filter over every lexicon a document can be
+        routed to; from an artefact, so no German or Swedish pipeline is
+        built for it."""
+        if self._filter is None:
+            self._filter = self._build_filter()
+        return self._filter
+
+    def lexicon_for(self, lang: str) -> Lexicon | None:
+        """The lexicon a block in ``lang`` is read with (None: none shipped)."""
+        if lang not in self._lexicons:
+            path = lexicon_for_language(lang)
+            self._lexicons[lang] = None if path is None else load_lexicon(path)
+        return self._lexicons[lang]
 
     def pipeline_for(self, lang: str) -> tuple | None:
-        """(nlp, detector) for a language with a shipped lexicon, built once; else None."""
+        """(nlp, detector) for a language with a lexicon, built the first time
+        a block in that language is read; else None."""
         if lang not in self._by_language:
-            path = lexicon_for_language(lang)
-            if path is None:
+            lex = self.lexicon_for(lang)
+            if lex is None:
                 self._by_language[lang] = None
             else:
-                lex = load_lexicon(path)
+                from .detect import Detector
+                from .nlp import make_nlp
+
                 nlp = make_nlp(lex.language)
                 self._by_language[lang] = (nlp, Detector(lex, nlp))
         return self._by_language[lang]
+
+    def has_lexicon(self, lang: str) -> bool:
+        return self.lexicon_for(lang) is not None
+
+    def prepare_workers(self) -> None:
+        """Build, in this process, what every forked worker will need, so
+        workers inherit it instead of each building it: the main pipeline,
+        the pre-filter (and its full lemma tables when document keys are
+        stored), the model and the language model. Other languages' pipelines
+        stay lazy (built by a worker that meets such a block)."""
+        import importlib
+
+        from . import extract
+
+        for module in sorted({f.module for f in extract.EXTRACTORS.values()} | {"syllabus_audit.extract.limits"}):
+            importlib.import_module(module)  # the extractors' libraries, imported once for all workers
+        self.pipeline_for(self.lexicon.language)
+        self.candidate_filter.load_tokenizers()
+        if self.cache is not None:
+            self.candidate_filter.load_full_tables()
+        if self._model is not None and self.method != "lexicon":
+            self._model.load()
+        if not self.settings.language:
+            preload_language_model(self.lexicon.language)
 
     def audit_file(self, source: SourceFile) -> DocumentResult:
         """Audit one file; never raises for a bad file."""
@@ -137,7 +216,7 @@ class Auditor:
         else:
             lang, conf = document_language(extracted.blocks)
         language = (lang, round(conf, 4))
-        if self.pipeline_for(lang) is None:
+        if not self.has_lexicon(lang):
             reason = (f"document language is {language_name(lang)} ({lang}, confidence {conf:.2f}); "
                       f"no lexicon for it (shipped: {', '.join(shipped_languages())})")
             return self._store_unjudged(self._result(
@@ -148,6 +227,8 @@ class Auditor:
         flags, vocabulary = self.candidate_filter.scan([b.text for b in extracted.blocks])
         groups, skipped = self.passage_groups(extracted, (lang, conf), full=bool(self.settings.decisions),
                                               flags=flags)
+        from .detect.methods import apply_method
+
         hits: list[Hit] = []
         used: set[str] = set()
         skipped_decisions: set[str] = set()
@@ -179,7 +260,6 @@ class Auditor:
         """Everything besides the document and the lexicons that its result
         depends on: code, extractor, settings, method, model and section rules."""
         from . import __version__
-        from .detect.methods import default_model_path
         from .sections import default_rules_path
 
         parts = [__version__, code_digest(), EXTRACTOR_VERSION, self.settings.ocr, self.settings.language,
@@ -244,8 +324,8 @@ class Auditor:
     def _build_filter(self) -> CandidateFilter:
         """The word-level pre-filter over every lexicon a document can be routed to."""
         langs = [self.settings.language] if self.settings.language else [self.lexicon.language, *shipped_languages()]
-        pipes = [p for p in (self.pipeline_for(lg) for lg in dict.fromkeys(langs)) if p is not None]
-        return candidate_filter(tuple((nlp, det.lexicon) for nlp, det in pipes))
+        lexicons = [lex for lex in (self.lexicon_for(lg) for lg in dict.fromkeys(langs)) if lex is not None]
+        return candidate_filter(tuple(lexicons))
 
     def passage_groups(self, extracted: ExtractedDocument, document: tuple[str, float], full: bool = False,
                        language: str | None = None, flags: list[bool] | None = None,
@@ -271,6 +351,8 @@ class Auditor:
             langs = {i: forced for i in wanted}
         else:
             langs = {i: pl.language for i, pl in languages_at(blocks, wanted, document).items()}
+        from .segment import section_states, segment_blocks
+
         states = section_states(blocks, self.sections)
         groups, skipped = [], 0
         for lang in dict.fromkeys(langs[i] for i in wanted):
@@ -288,6 +370,8 @@ class Auditor:
         """Candidate blocks, with paragraphs narrowed to their candidate
         ``sentence_pieces`` (a paragraph with one relevant sentence in ten is
         read as that sentence)."""
+        from .segment import sentence_pieces
+
         items = []
         for i in indices:
             text = blocks[i].text
@@ -321,11 +405,15 @@ class Auditor:
 
     def detect_text(self, text: str) -> list:
         """Lexicon hits for a piece of text treated as one paragraph (tests, examples)."""
+        from .segment import segment
+
         doc = ExtractedDocument("<text>", "text", OK, blocks=(Block(text, PARAGRAPH, (Anchor(0, None, 1),)),))
         return self.detector.detect(segment(doc, self.nlp))
 
     def passage_hits(self, texts: list[str]) -> list[tuple[Passage, list[Hit]]]:
         """Each text as one passage (not split into sentences) with its lexicon hits."""
+        from .segment import segment
+
         blocks = tuple(Block(t, LIST_ITEM, (Anchor(0, None, i + 1),)) for i, t in enumerate(texts))
         doc = ExtractedDocument("<passages>", "text", OK, blocks=blocks)
         found = self.detector.detect_passages(segment(doc, self.nlp))
@@ -336,6 +424,55 @@ class Auditor:
     def audit_files(self, sources: Iterable[SourceFile]) -> Iterator[DocumentResult]:
         for source in sources:
             yield self.audit_file(source)
+
+
+def default_model_path() -> Path:
+    """The shipped classifier (``detect.methods.default_model_path``, which
+    would import scikit-learn; tests check both agree)."""
+    from importlib import resources
+
+    return Path(str(resources.files("syllabus_audit.models").joinpath("passage_classifier.json")))
+
+
+@lru_cache(maxsize=4)
+def _model_meta(json_path: str) -> dict:
+    """The model's metadata as ``PassageClassifier.load`` returns it (its
+    JSON without the vocabularies), without scikit-learn or the arrays."""
+    doc = json.loads(Path(json_path).read_text(encoding="utf-8"))
+    return {k: v for k, v in doc.items() if k not in ("word_vocabulary", "char_vocabulary")}
+
+
+class _LazyModel:
+    """Stands for ``detect.methods.load_model(path)``: ``meta`` and
+    ``version`` (all a report needs) come from the JSON at once; anything else
+    (``classifier``, ``thresholds``) loads the model, and scikit-learn, on
+    first use. A re-scan served from the cache never scores a passage."""
+
+    def __init__(self, path: str | None):
+        self._path = path
+        self._loaded = None
+
+    def load(self):
+        if self._loaded is None:
+            from .detect.methods import load_model
+
+            self._loaded = load_model(self._path)
+        return self._loaded
+
+    @property
+    def meta(self) -> dict:
+        if self._loaded is not None:
+            return self._loaded.meta
+        return _model_meta(str(Path(self._path) if self._path else default_model_path()))
+
+    @property
+    def version(self) -> str:
+        return self.meta.get("version", "")
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.load(), name)
 
 
 class DocumentTimeout(Exception):
@@ -519,6 +656,7 @@ class _WorkerPool:
     def submit(self, source: SourceFile) -> AsyncResult:
         global _WORKER
         if self.pool is None:
+            self.auditor.prepare_workers()
             _WORKER = self.auditor
             # The loaded pipelines (lemma tables, vocabularies, model) are a few
             # hundred MB that forked workers share copy-on-write; a garbage-

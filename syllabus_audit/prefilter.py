@@ -14,8 +14,16 @@ corpora that the filtered scan gives the same output as the full one.
 
 Why not a regular expression of anchor surface forms: lemma matching makes
 "engaging", "engaged" and "engagement" reach different lemmas through the
-lookup table, so the surface forms of a lemma are not a closed list; asking
-the same pipeline for each new word's lemma (once per process) is exact.
+lookup table, so the surface forms of a lemma are not a closed list; looking
+up each new word's lemma (once per process) with the same lemma function the
+pipeline uses is exact.
+
+Start-up: the phrases' keys are computed once per lexicon content (with the
+full pipelines) and stored as an artefact (``filter_tables``, artefacts.py).
+A word's lemma is looked up in a per-language restricted table that answers
+exactly for the lemmas the phrases need (``nlp.restricted_lemma_table``), so
+the filter needs neither the German nor the Swedish pipeline to decide that
+an English block is no candidate.
 """
 
 from __future__ import annotations
@@ -26,10 +34,7 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 
-from spacy.language import Language
-
-from .detect.matcher import spelling_variants
-from .lexicon import Lexicon
+from .lexicon import Lexicon, content_digest
 
 _WORD = re.compile(r"\w+")
 _MAX_MEMO = 500_000  # distinct words remembered per process (then start again)
@@ -50,82 +55,145 @@ def _required(tokens, match: str, pipe: int) -> frozenset[str] | None:
     return frozenset(keys) or None
 
 
+def filter_tables(lexicons: Sequence[Lexicon]) -> dict:
+    """Everything a ``CandidateFilter`` needs, derived once from the lexicons
+    with their full pipelines and stored as an artefact (plain lists and
+    strings): per phrase its required keys, per language its tokenizer's
+    special cases and the restricted lemma table (``nlp.restricted_lemma_table``)
+    that answers for the lemmas the phrases need."""
+    from .detect.matcher import spelling_variants
+    from .nlp import make_nlp, restricted_lemma_table, special_cases
+
+    by_trigger: dict[str, set[frozenset[str]]] = {}
+    entries: dict[str, set[tuple[frozenset[str], str]]] = {}  # trigger -> (keys, meaning)
+    everywhere: list[str] = []  # meanings of entries without a word: part of every dependency
+    unanchored: list[str] = []  # phrases without a word (none in the shipped lexicons)
+    glob = []
+    for pipe, lexicon in enumerate(lexicons):
+        nlp = make_nlp(lexicon.language)
+        for item, text, match, candidate in _phrase_entries(lexicon):
+            meaning = json.dumps([pipe, *item], ensure_ascii=False)
+            for v in [text] if match == "exact" else spelling_variants(text):
+                tokens = list(nlp(v)) if match == "lemma" else list(nlp.make_doc(v))
+                keys = _required(tokens, match, pipe)
+                if keys is None:
+                    everywhere.append(meaning)
+                    if candidate:
+                        unanchored.append(v)
+                    continue
+                trigger = max(keys, key=lambda k: (len(k), k))  # the longest word: usually the rarest
+                entries.setdefault(trigger, set()).add((keys, meaning))
+                if candidate:
+                    by_trigger.setdefault(trigger, set()).add(keys)
+        glob.append([pipe, _global_part(lexicon)])
+    needed = sorted({k for reqs in entries.values() for req, _ in reqs for k in req})
+    langs = [lex.language for lex in lexicons]
+    restricted = []
+    for pipe, lang in enumerate(langs):
+        prefix = f"L{pipe}:"
+        restricted.append(restricted_lemma_table(lang, {k[len(prefix):] for k in needed if k.startswith(prefix)}))
+    return {
+        "langs": langs,
+        "special": [sorted(special_cases(lang)) for lang in langs],
+        "restricted": restricted,
+        "unanchored": unanchored,
+        # phrases sorted so the check is deterministic; single keys first (cheapest)
+        "phrases": {k: [sorted(s) for s in sorted(v, key=lambda s: (len(s), sorted(s)))]
+                    for k, v in by_trigger.items()},
+        "entries": {k: [[sorted(req), meaning] for req, meaning in sorted(v, key=lambda e: (sorted(e[0]), e[1]))]
+                    for k, v in entries.items()},
+        "needed": needed,
+        "global_digest": hashlib.sha256(
+            json.dumps([glob, sorted(set(everywhere))], ensure_ascii=False).encode("utf-8")).hexdigest(),
+    }
+
+
 class CandidateFilter:
     """The phrases (terms, tags, client and model cues) of one or more
     lexicons, each as the set of word keys a block must contain for the phrase
     to match in it; and, for the result cache, every phrase-like lexicon entry
-    with what it means (``dependency``)."""
+    with what it means (``dependency``).
 
-    def __init__(self, pipelines: Iterable[tuple[Language, Lexicon]]):
-        self._nlps: list[Language] = []
-        self._lemma_of = []  # each pipeline's lemma function (nlp.lower_lemma_of)
-        self._special: list[frozenset[str]] = []  # each tokenizer's special cases, lower-cased
-        self.unanchored: list[str] = []  # phrases without a word (none in the shipped lexicons)
-        by_trigger: dict[str, set[frozenset[str]]] = {}
-        entries: dict[str, set[tuple[frozenset[str], str]]] = {}  # trigger -> (keys, meaning)
-        everywhere: list[str] = []  # meanings of entries without a word: part of every dependency
-        glob = []
-        for pipe, (nlp, lexicon) in enumerate(pipelines):
-            self._nlps.append(nlp)
-            self._lemma_of.append(nlp.get_pipe("lower_lemma").lemma_of)
-            self._special.append(frozenset(k.lower() for k in nlp.tokenizer.rules))
-            for item, text, match, candidate in _phrase_entries(lexicon):
-                meaning = json.dumps([pipe, *item], ensure_ascii=False)
-                for v in [text] if match == "exact" else spelling_variants(text):
-                    tokens = list(nlp(v)) if match == "lemma" else list(nlp.make_doc(v))
-                    keys = _required(tokens, match, pipe)
-                    if keys is None:
-                        everywhere.append(meaning)
-                        if candidate:
-                            self.unanchored.append(v)
-                        continue
-                    trigger = max(keys, key=lambda k: (len(k), k))  # the longest word: usually the rarest
-                    entries.setdefault(trigger, set()).add((keys, meaning))
-                    if candidate:
-                        by_trigger.setdefault(trigger, set()).add(keys)
-            glob.append([pipe, _global_part(lexicon)])
-        # phrases sorted so the check is deterministic; single keys first (cheapest)
-        self._phrases = {k: sorted(v, key=lambda s: (len(s), sorted(s))) for k, v in by_trigger.items()}
+    Built from ``filter_tables`` (an artefact): no spaCy pipeline is needed
+    to answer for ordinary words. A word's keys are its form and, per
+    language, its lemma: looked up in the restricted lemma tables for the
+    candidate check, and in the full tables (read on first use) for the
+    ``document_keys`` the cache stores. A word that is not plain letters or
+    digits, or is a tokenizer special case ("cannot"), is split by that
+    language's tokenizer first, as spaCy would.
+    """
+
+    def __init__(self, tables: dict):
+        self.langs: list[str] = list(tables["langs"])
+        self._special = [frozenset(s) for s in tables["special"]]
+        small = [dict(t) for t in tables["restricted"]]
+        self._needed_lemma = [self._lemma_fn(lang, t) for lang, t in zip(self.langs, small)]
+        self._full_lemma = None  # per language, the full lemmatiser (``document_keys`` only)
+        self.unanchored: list[str] = list(tables["unanchored"])
+        self._phrases = {k: [frozenset(s) for s in v] for k, v in tables["phrases"].items()}
         self._triggers = frozenset(self._phrases)
-        self._entries = {k: sorted(v, key=lambda e: (sorted(e[0]), e[1])) for k, v in entries.items()}
+        self._entries = {k: [(frozenset(req), meaning) for req, meaning in v] for k, v in tables["entries"].items()}
         self._entry_triggers = frozenset(self._entries)
-        self.global_digest = hashlib.sha256(
-            json.dumps([glob, sorted(set(everywhere))], ensure_ascii=False).encode("utf-8")).hexdigest()
-        self._needed = frozenset(k for reqs in self._entries.values() for req, _ in reqs for k in req)
+        self.global_digest: str = tables["global_digest"]
+        self._needed = frozenset(tables["needed"])
         self._keys: dict[str, tuple[str, ...]] = {}  # word -> its keys that some phrase needs
         self._all_keys: dict[str, tuple[str, ...]] = {}  # word -> all its keys
         self._relevant_words: set[str] = set()  # words with such keys
         self._trigger_words: set[str] = set()  # words with a trigger key among them
 
+    @staticmethod
+    def _lemma_fn(lang: str, table: dict[str, str]):
+        from .nlp import lemma_with
+
+        return lambda word: lemma_with(table, lang, word)
+
+    def load_tokenizers(self) -> None:
+        """Build every language's tokenizer now (before forking workers) rather
+        than at the first word that needs one (a course code such as "coun551")."""
+        from .nlp import tokenizer_for
+
+        for lang in self.langs:
+            tokenizer_for(lang)
+
+    def load_full_tables(self) -> None:
+        """Read every language's full lemma table now (before forking workers
+        that will store document keys), instead of on first use."""
+        if self._full_lemma is None:
+            from .nlp import lemmatiser
+
+            self._full_lemma = [lemmatiser(lang) for lang in self.langs]
+
     def _learn(self, word: str) -> None:
         if len(self._keys) >= _MAX_MEMO:
             self._keys.clear()
-            self._all_keys.clear()
             self._relevant_words.clear()
             self._trigger_words.clear()
-        keys = self._word_keys(word)
-        self._all_keys[word] = keys
-        needed = self._needed.intersection(keys)
+        needed = self._needed.intersection(self._word_keys(word, self._needed_lemma))
         self._keys[word] = tuple(sorted(needed))
         if needed:
             self._relevant_words.add(word)
         if not self._triggers.isdisjoint(needed):
             self._trigger_words.add(word)
 
-    def _word_keys(self, word: str, fast: bool = True) -> tuple[str, ...]:
+    def _word_keys(self, word: str, lemmas, fast: bool = True) -> tuple[str, ...]:
         """The keys of one lower-case word: its form, and per pipeline the
-        forms and lemmas of the tokens spaCy makes of it. An ASCII word of
-        letters that is no tokenizer special case ("cannot") is one token, so
-        its lemmas are looked up directly (``fast``; tests check both ways agree)."""
+        forms and lemmas of the tokens spaCy makes of it (``lemmas``: one
+        lemma function per pipeline). A word of letters (or of digits) that is
+        no tokenizer special case is one token, so its lemma is looked up
+        directly (``fast``; tests check both ways agree on every corpus word)."""
         keys = {f"W:{word}"}
-        for pipe, nlp in enumerate(self._nlps):
-            strings, lemma_of = nlp.vocab.strings, self._lemma_of[pipe]
-            if fast and word.isascii() and word.isalpha() and word not in self._special[pipe]:
-                keys.add(f"L{pipe}:{strings[lemma_of(strings.add(word))]}")
+        plain = word.isalpha() or word.isdecimal()
+        for pipe, lang in enumerate(self.langs):
+            lemma = lemmas[pipe]
+            if fast and plain and word not in self._special[pipe]:
+                keys.add(f"L{pipe}:{lemma(word)}")
                 continue
-            for t in nlp.tokenizer(word):  # the same tokens and lemmas a block's doc gets
-                keys.add(f"L{pipe}:{strings[lemma_of(t.lower)]}")
-                keys.add(f"W:{t.lower_}")
+            from .nlp import tokenizer_for
+
+            for t in tokenizer_for(lang)(word):  # the same tokens a block's doc gets
+                low = t.lower_
+                keys.add(f"L{pipe}:{lemma(low)}")
+                keys.add(f"W:{low}")
         return tuple(sorted(keys))
 
     def is_candidate(self, text: str) -> bool:
@@ -164,9 +232,12 @@ class CandidateFilter:
         """Every key (word forms and, per pipeline, lemmas) of a document's
         words, whatever the lexicons: stored in the cache, it lets a later scan
         with other lexicons compute ``dependency`` without lemmatising again."""
+        self.load_full_tables()
         words = set(vocabulary)
+        if len(self._all_keys) >= _MAX_MEMO:
+            self._all_keys.clear()
         for word in words.difference(self._all_keys):
-            self._learn(word)
+            self._all_keys[word] = self._word_keys(word, self._full_lemma)
         keys: set[str] = set()
         for word in words:
             keys.update(self._all_keys[word])
@@ -188,10 +259,10 @@ class CandidateFilter:
         """What ``document_keys`` depend on: the pipelines' languages, the
         spaCy and lookup-table versions and this package's code (part of the
         cache key)."""
-        from importlib.metadata import version
+        from .nlp import lookups_versions
 
-        langs = ",".join(nlp.lang for nlp in self._nlps)
-        return f"{langs}:{version('spacy')}:{version('spacy-lookups-data')}:{code_digest()}"
+        spacy_version, lookups_version = lookups_versions()
+        return f"{','.join(self.langs)}:{spacy_version}:{lookups_version}:{code_digest()}"
 
 
 @lru_cache(maxsize=1)
@@ -237,6 +308,15 @@ def _global_part(lexicon: Lexicon) -> list:
 
 
 @lru_cache(maxsize=8)
-def candidate_filter(pipelines: tuple[tuple[Language, Lexicon], ...]) -> CandidateFilter:
-    """A ``CandidateFilter`` built once per process for the same pipelines and lexicons."""
-    return CandidateFilter(pipelines)
+def candidate_filter(lexicons: tuple[Lexicon, ...]) -> CandidateFilter:
+    """A ``CandidateFilter`` over these lexicons (one pipeline each, in this
+    order), once per process; its tables are an artefact keyed by the
+    lexicons' content, the spaCy / lookups versions and the code, so an edited
+    lexicon gets new tables and an unchanged one loads in milliseconds."""
+    from . import artefacts
+    from .nlp import lookups_versions
+
+    # computed by this module with the pipelines (nlp.py) and the matcher's spelling variants
+    key = artefacts.digest("filter", [content_digest(lex) for lex in lexicons], lookups_versions(),
+                           code=("prefilter.py", "nlp.py", "lexicon.py", "detect/matcher.py"))
+    return CandidateFilter(artefacts.load_or_build("filter", key, lambda: filter_tables(lexicons)))

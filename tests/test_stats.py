@@ -31,3 +31,18 @@ def test_wilson_interval_empty_is_none():
     assert wilson_interval(0, 0) is None
     assert share(0, 0) is None
     assert share(1, 4) == 0.25
+
+
+def test_wilson_interval_is_scipys_to_the_bit():
+    # The interval is computed without scipy (start-up time); the reports must
+    # keep the exact bits scipy's binomtest gives.
+    from scipy.special import ndtri
+    from scipy.stats import binomtest
+
+    from syllabus_audit.stats import _Z95
+
+    assert _Z95 == float(ndtri(0.975))
+    for n in list(range(1, 120)) + [199, 250, 500, 1000, 2000, 9973]:
+        for k in sorted({*range(0, min(n, 40) + 1), *range(max(0, n - 40), n + 1), n // 3, n // 2}):
+            ci = binomtest(k, n).proportion_ci(confidence_level=0.95, method="wilson")
+            assert wilson_interval(k, n) == (float(ci.low), float(ci.high)), (k, n)

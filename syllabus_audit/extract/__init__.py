@@ -42,37 +42,39 @@ import zipfile
 from pathlib import Path
 from typing import Callable
 
+import importlib
+
 from ..types import CORRUPT, EMPTY, ENCRYPTED, OK, TOO_LARGE, UNSUPPORTED, ExtractedDocument
-from . import limits
-from .epub import extract_epub
-from .legacy import extract_doc
-from .markdown import extract_markdown
-from .odf import extract_odf
-from .pdf import extract_pdf
-from .plain import extract_text
-from .rtf import extract_rtf
-from .sheet import extract_xlsx
-from .slides import extract_pptx
-from .web import extract_html
-from .word import extract_docx
 
 Extractor = Callable[..., ExtractedDocument]
 
+def _lazy(module: str, name: str) -> Extractor:
+    """The extractor ``name`` of ``module``, imported on its first call: the
+    format libraries (pypdfium2, lxml, ...) cost start-up time that a run
+    reading no such file (``check`` on a text file, a warm re-scan) need not pay."""
+    def extractor(*args, **kwargs) -> ExtractedDocument:
+        return getattr(importlib.import_module(f".{module}", __name__), name)(*args, **kwargs)
+
+    extractor.__name__ = extractor.__qualname__ = name
+    extractor.module = f"{__name__}.{module}"  # what to import ahead (before forking workers)
+    return extractor
+
+
 # The registry: format name -> extractor(abs_path, rel_path[, ocr=...]).
 EXTRACTORS: dict[str, Extractor] = {
-    "pdf": extract_pdf,
-    "docx": extract_docx,
-    "html": extract_html,
-    "markdown": extract_markdown,
-    "text": extract_text,
-    "rtf": extract_rtf,
-    "odt": extract_odf,
-    "odp": extract_odf,
-    "ods": extract_odf,
-    "pptx": extract_pptx,
-    "xlsx": extract_xlsx,
-    "epub": extract_epub,
-    "doc": extract_doc,
+    "pdf": _lazy("pdf", "extract_pdf"),
+    "docx": _lazy("word", "extract_docx"),
+    "html": _lazy("web", "extract_html"),
+    "markdown": _lazy("markdown", "extract_markdown"),
+    "text": _lazy("plain", "extract_text"),
+    "rtf": _lazy("rtf", "extract_rtf"),
+    "odt": _lazy("odf", "extract_odf"),
+    "odp": _lazy("odf", "extract_odf"),
+    "ods": _lazy("odf", "extract_odf"),
+    "pptx": _lazy("slides", "extract_pptx"),
+    "xlsx": _lazy("sheet", "extract_xlsx"),
+    "epub": _lazy("epub", "extract_epub"),
+    "doc": _lazy("legacy", "extract_doc"),
 }
 # Extractors that take the ``ocr`` keyword.
 OCR_FORMATS = frozenset({"pdf"})
@@ -111,6 +113,8 @@ def extract_file(
     ``ocr``: OCR PDF pages that have no text layer (needs Tesseract).
     ``max_bytes``: size limit (default ``limits.MAX_FILE_BYTES``); bigger files get ``too_large``.
     """
+    from . import limits  # imports lxml: only when a file is read
+
     path = Path(abs_path)
     too_large = limits.file_too_large(path, max_bytes)
     if too_large:
@@ -172,6 +176,8 @@ def sniff_format(path: Path, head: bytes) -> tuple[str, tuple[str, str] | None]:
 
 
 def _sniff_zip(path: Path, suffix: str) -> tuple[str, tuple[str, str] | None]:
+    from . import limits
+
     by_suffix = _ZIP_SUFFIX.get(suffix, suffix.lstrip(".") or "zip")
     try:
         limits.precheck_zip(path)

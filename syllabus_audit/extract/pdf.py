@@ -120,7 +120,11 @@ def _has_image(page: pdfium.PdfPage) -> bool:
 
 def _open_error(rel_path: str, exc: pdfium.PdfiumError, abs_path: str) -> ExtractedDocument:
     code = getattr(exc, "err_code", None)
-    if code not in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY) and _loads_with_no_pages(abs_path):
+    # Whatever the code says (it may be stale, e.g. PASSWORD left by an
+    # encrypted PDF read earlier in this process, which made a later 0-page
+    # PDF "encrypted" depending on which worker read what): a file that loads
+    # and has no pages is empty; an encrypted or broken one does not load.
+    if _loads_with_no_pages(abs_path):
         code = pdfium_c.FPDF_ERR_SUCCESS
     if code == pdfium_c.FPDF_ERR_PASSWORD:
         return ExtractedDocument(rel_path, FORMAT, ENCRYPTED, "PDF is password-protected (encrypted)")

@@ -239,3 +239,17 @@ def test_hostile_folder_scans_to_completion_with_every_file_accounted_for(hostil
     assert "Traceback" not in out + err + result.output
     strict = CliRunner().invoke(cli, ["scan", str(folder), "--method", "lexicon", "--no-cache", "--quiet", "--strict"])
     assert strict.exit_code == 1
+
+
+def test_a_zero_page_pdf_read_after_an_encrypted_one_is_still_empty(tmp_path):
+    """pdfium keeps its last error across documents: the status of a 0-page
+    PDF must not depend on what the same process (a worker) read before it."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    from syllabus_audit.extract import extract_file
+
+    (tmp_path / "enc.pdf").write_bytes(_pdf("Hidden", StandardEncryption("secret", ownerPassword="o")))
+    (tmp_path / "zero.pdf").write_bytes(zero_page_pdf())
+    assert extract_file(tmp_path / "zero.pdf", "zero.pdf").status == EMPTY
+    assert extract_file(tmp_path / "enc.pdf", "enc.pdf").status == ENCRYPTED
+    assert extract_file(tmp_path / "zero.pdf", "zero.pdf").status == EMPTY
