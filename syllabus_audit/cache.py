@@ -52,9 +52,12 @@ def _decode(blob: bytes, rel_path: str) -> ExtractedDocument:
     return ExtractedDocument(rel_path, data["format"], data["status"], data["reason"], blocks, data["pages"])
 
 
-def encode_result(result: DocumentResult, evidence: list[Block]) -> dict:
+def encode_result(result: DocumentResult, evidence: list[Block], typed_as: str | None = None) -> dict:
     """The content part of a document result (not its source: that comes from
-    discovery) and the blocks its document type is inferred from."""
+    discovery), the blocks its document type is inferred from and, when the
+    type was inferred (not given by a manifest), the path it was inferred for
+    with the type and reason (``typed_as``: reused while the document keeps
+    that path, so a warm re-scan does not read the content again)."""
     passages: dict[tuple, int] = {}
     rows = []
     for h in result.hits:
@@ -66,18 +69,20 @@ def encode_result(result: DocumentResult, evidence: list[Block]) -> dict:
     return {"status": result.status, "reason": result.reason, "language": result.language,
             "language_confidence": result.language_confidence,
             "evidence": [[b.text, b.kind] for b in evidence],
+            "typed": None if typed_as is None else [typed_as, result.doc_type, result.doc_type_reason],
             "passages": [list(k) for k in passages], "hits": rows}
 
 
 def decode_result(data: dict, source: SourceFile, sha256: str, doc_type) -> DocumentResult:
-    """A ``DocumentResult`` from ``encode_result`` output; ``doc_type(blocks)``
-    infers (type, reason) from the evidence blocks."""
+    """A ``DocumentResult`` from ``encode_result`` output; ``doc_type(blocks,
+    typed)`` gives (type, reason) from the evidence blocks or from ``typed``
+    (the stored [path, type, reason], or None)."""
     passages = [Passage(*row) for row in data["passages"]]
     hits = tuple(Hit(category=c, term=t, matched=m, passage=passages[pid], start=a, end=b, status=st, rule=r,
                      strength=sg, score=sc, level=lv, decided_by=by)
                  for c, t, m, pid, a, b, st, r, sg, sc, lv, by in data["hits"])
     evidence = tuple(Block(text, kind, (Anchor(0, None, 1),)) for text, kind in data["evidence"])
-    kind, why = doc_type(evidence)
+    kind, why = doc_type(evidence, data.get("typed"))
     return DocumentResult(source, kind, why, data["status"], data["reason"], hits, sha256, data["language"],
                           data["language_confidence"])
 

@@ -292,7 +292,7 @@ class Auditor:
         data = self.cache.get_result(key)
         if data is None:
             return None
-        return decode_result(data, source, digest, lambda blocks: self._doc_type(source, blocks))
+        return decode_result(data, source, digest, lambda blocks, typed: self._doc_type(source, blocks, typed))
 
     @property
     def _result_cache_on(self) -> bool:
@@ -310,7 +310,7 @@ class Auditor:
     def _store_unjudged(self, result: DocumentResult, extracted: ExtractedDocument) -> DocumentResult:
         if self.cache is not None:
             self.cache.put_result(self._unjudged_key(result.sha256), encode_result(
-                result, type_evidence(extracted.blocks)))
+                result, type_evidence(extracted.blocks), _typed_as(result.source)))
         return result
 
     def _store_result(self, result: DocumentResult, extracted: ExtractedDocument, vocabulary: set[str]) -> None:
@@ -319,7 +319,7 @@ class Auditor:
         keys = self.candidate_filter.document_keys(vocabulary)
         self.cache.put_keys(self._keys_key(result.sha256), keys)
         self.cache.put_result(self._result_key(result.sha256, keys),
-                              encode_result(result, type_evidence(extracted.blocks)))
+                              encode_result(result, type_evidence(extracted.blocks), _typed_as(result.source)))
 
     def _build_filter(self) -> CandidateFilter:
         """The word-level pre-filter over every lexicon a document can be routed to."""
@@ -391,10 +391,15 @@ class Auditor:
         return replace(hit, level=self.sections.level(hit.passage.section_kind, hit.passage.text, hit.strength))
 
     @staticmethod
-    def _doc_type(source: SourceFile, blocks) -> tuple[str, str]:
+    def _doc_type(source: SourceFile, blocks, typed: list | None = None) -> tuple[str, str]:
+        """(type, reason): the manifest's; the stored one when it was inferred
+        for the same path (the code is part of the cache key); else inferred."""
         if source.doc_type:
             return source.doc_type, "manifest"
-        return infer_doc_type(_path_in_program(source), blocks)
+        path = _path_in_program(source)
+        if typed and typed[0] == path:
+            return typed[1], typed[2]
+        return infer_doc_type(path, blocks)
 
     @classmethod
     def _result(cls, source: SourceFile, extracted: ExtractedDocument, hits, sha256: str | None = None,
@@ -513,6 +518,11 @@ def file_sha256(path: str | os.PathLike, chunk: int = 1 << 20) -> str:
         for block in iter(lambda: fh.read(chunk), b""):
             h.update(block)
     return h.hexdigest()
+
+
+def _typed_as(source: SourceFile) -> str | None:
+    """The path a stored document type was inferred for (None: a manifest gave it)."""
+    return None if source.doc_type else _path_in_program(source)
 
 
 def _path_in_program(source: SourceFile) -> str:

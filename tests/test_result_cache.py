@@ -104,3 +104,27 @@ def test_parallel_scan_serves_hits_itself_and_keeps_the_order(warm_cache, tmp_pa
         keys = [k for (k,) in db.execute("SELECT key FROM result ORDER BY key")]
         db.executemany("DELETE FROM result WHERE key = ?", [(k,) for k in keys[::2]])
     assert scan(partial) == record
+
+
+def test_a_warm_rescan_reuses_stored_document_types_unless_the_path_changed(tmp_path, monkeypatch):
+    """Inferring a type reads the content (ms per document): a cached result
+    keeps the type inferred for its path; the same bytes under another name
+    are typed again (the name is evidence)."""
+    import syllabus_audit.pipeline as pipeline
+
+    corpus = tmp_path / "corpus" / "prog"
+    corpus.mkdir(parents=True)
+    text = "PSY 640 Counselling Skills\n\nWeek 1: establish a therapeutic alliance with clients.\n"
+    (corpus / "psy640.md").write_text(text, encoding="utf-8")
+    cache = tmp_path / "cache"
+    auditor = Auditor(method="lexicon", settings=AuditSettings(cache_dir=str(cache)))
+    (first,) = [auditor.audit_file(s) for s in discover(corpus.parent)]
+    calls = []
+    real = pipeline.infer_doc_type
+    monkeypatch.setattr(pipeline, "infer_doc_type", lambda *a: calls.append(a[0]) or real(*a))
+    warm = Auditor(method="lexicon", settings=AuditSettings(cache_dir=str(cache)))
+    (again,) = [warm.audit_file(s) for s in discover(corpus.parent)]
+    assert calls == [] and (again.doc_type, again.doc_type_reason) == (first.doc_type, first.doc_type_reason)
+    (corpus / "psy640.md").rename(corpus / "program-overview.md")  # same bytes, a name that says otherwise
+    (moved,) = [warm.audit_file(s) for s in discover(corpus.parent)]
+    assert calls == ["program-overview.md"] and moved.hits == again.hits
