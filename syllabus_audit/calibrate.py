@@ -20,11 +20,12 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import GroupKFold
 
-from .detect.methods import Model, admissible, blocks_admission, positive_mask, score_passages
+from .detect.methods import Model, decision_inputs, positive_mask, score_passages, scored_passages
 from .document_eval import DocumentLabel
 from .evaluate import binary_metrics
 from .extract import extract_file
 from .language import document_language
+from .sections import BOILERPLATE_SECTION
 from .types import COUNTED, OK
 
 MODEL_GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)] + [0.97, 0.99]
@@ -74,20 +75,18 @@ def document_passages(auditor, model: Model, folder: Path, labels: list[Document
         groups, _ = auditor.passage_groups(extracted, (lang, conf))
         english, other = [], False
         for block_lang, passages in groups:
-            passages = [(p, h) for p, h in passages if p.section_kind != "policies"]
+            passages = [(p, h) for p, h in passages if p.section_kind != BOILERPLATE_SECTION]
             if block_lang == "en":
                 english += passages
             else:
                 other |= any(x.status == COUNTED for _, hs in passages for x in hs)
-        cued = [(p, h) for p, h in english if h or admissible(p)]
+        cued = scored_passages(english)
         scores, probs = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
+        counted, blocked, eligible, lex_cats = decision_inputs(cued)
         out.append(DocumentPassages(
             lab.file, lab.program or lab.file, lab.label, other, np.asarray(scores, dtype=float),
-            np.array([any(x.status == COUNTED for x in h) for _, h in cued], dtype=bool),
-            np.array([blocks_admission(h) for _, h in cued], dtype=bool),
-            np.array([admissible(p) for p, _ in cued], dtype=bool), np.asarray(probs, dtype=float),
-            tuple(frozenset(x.category for x in h if x.status == COUNTED) for _, h in cued),
-            frozenset(lab.categories)))
+            counted, blocked, eligible, np.asarray(probs, dtype=float),
+            tuple(frozenset(c) for c in lex_cats), frozenset(lab.categories)))
     return out
 
 

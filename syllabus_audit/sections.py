@@ -20,6 +20,7 @@ import yaml
 from .errors import LexiconError
 
 SECTION_KINDS = ("learning_outcomes", "content", "assessment", "readings", "policies", "other")
+BOILERPLATE_SECTION = "policies"  # hits here are boilerplate: listed, never counted
 LEVELS = ("boilerplate", "mentioned", "taught", "assessed")  # weakest first
 COUNTING_LEVELS = ("mentioned", "taught", "assessed")
 
@@ -49,7 +50,7 @@ class SectionRules:
 
     def level(self, section_kind: str, passage_text: str, strength: str) -> str:
         """Evidence level of a counted hit."""
-        if section_kind == "policies":
+        if section_kind == BOILERPLATE_SECTION:
             return "boilerplate"
         if strength == "weak":
             return "mentioned"

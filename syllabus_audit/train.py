@@ -17,9 +17,8 @@ from sklearn.model_selection import GroupKFold
 
 from .detect.classifier import PassageClassifier
 from .detect.features import lexicon_features
-from .detect.methods import admissible, blocks_admission, positive_mask
+from .detect.methods import decision_inputs, positive_mask
 from .labelled import LabelledPassage, file_sha256, read_gold
-from .types import COUNTED
 
 MODEL_VERSION = "1.1.0"
 PREFER_HYBRID_WITHIN = 0.005
@@ -96,12 +95,8 @@ def choose_thresholds(gold, scores, counted, blocked, cat_gold, cat_probs, lex_c
 
 def _analyse(auditor, rows, category_ids):
     analysed = auditor.passage_hits([r.text for r in rows])
-    hits = [h for _, h in analysed]
-    feats = lexicon_features(hits, category_ids)
-    counted = np.array([any(x.status == COUNTED for x in h) for h in hits])
-    blocked = np.array([blocks_admission(h) for h in hits])
-    lex_cats = [{x.category for x in h if x.status == COUNTED} for h in hits]
-    eligible = np.array([admissible(p) for p, _ in analysed])
+    feats = lexicon_features([h for _, h in analysed], category_ids)
+    counted, blocked, eligible, lex_cats = decision_inputs(analysed)
     return feats, counted, blocked, lex_cats, eligible
 
 

@@ -178,14 +178,30 @@ def in_documents(model: Model) -> Model:
     return replace(model, thresholds=model.thresholds.in_documents())
 
 
+def scored_passages(passages: list[tuple[Passage, list[Hit]]]) -> list[tuple[Passage, list[Hit]]]:
+    """The passages the model scores: those with a lexicon hit or that it may
+    admit (any other has no output, so it is not scored)."""
+    return [(p, h) for p, h in passages if h or admissible(p)]
+
+
+def decision_inputs(passages: list[tuple[Passage, list[Hit]]]):
+    """Per passage, what ``positive_mask`` needs besides the scores: counted
+    (bool array), blocked (bool array), eligible (bool array), and the
+    categories the rules counted (list of sets)."""
+    hits = [h for _, h in passages]
+    return (np.array([any(x.status == COUNTED for x in h) for h in hits], dtype=bool),
+            np.array([blocks_admission(h) for h in hits], dtype=bool),
+            np.array([admissible(p) for p, _ in passages], dtype=bool),
+            [{x.category for x in h if x.status == COUNTED} for h in hits])
+
+
 def apply_method(method: str, passages: list[tuple[Passage, list[Hit]]], model: Model | None,
                  threshold: float | None = None) -> list[Hit]:
     """All final hits of a document (passages with their lexicon hits); pass
     ``in_documents(model)`` for passages read inside a whole document."""
     if method == "lexicon" or model is None:
         return [h for _, hits in passages for h in hits]
-    # A passage without hits that the model may not admit has no output: not scored.
-    cued = [(p, h) for p, h in passages if h or admissible(p)]
+    cued = scored_passages(passages)
     scores, probs = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
     out: list[Hit] = []
     for (passage, hits), s, pr in zip(cued, scores, probs):

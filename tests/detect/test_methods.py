@@ -81,3 +81,23 @@ def test_model_never_admits_a_passage_without_a_term_tag_or_cue(hybrid_auditor, 
     assert hits == [] and not bare.cue and cued.cue
     assert decide_passage(method, bare, hits, 0.99, probs, hybrid_auditor.model) == []
     assert decide_passage(method, cued, cued_hits, 0.99, probs, hybrid_auditor.model)
+
+
+def test_the_model_alone_cannot_admit_titles_or_reading_list_entries():
+    from syllabus_audit.detect.methods import admissible
+    from syllabus_audit.types import LIST_ITEM, Passage
+
+    sentence = "Students learn to build rapport with clients in role-plays."
+    assert admissible(Passage(0, sentence, LIST_ITEM, None, 1, cue=True))
+    assert not admissible(Passage(0, sentence, LIST_ITEM, None, 1, section_kind="readings", cue=True))
+    assert not admissible(Passage(0, "Counselling Relationships With Clients (PSY 612)", LIST_ITEM, None, 1, cue=True))
+
+
+def test_document_thresholds_replace_the_passage_ones_and_floor_the_categories():
+    from syllabus_audit.detect.methods import Thresholds
+
+    t = Thresholds(0.4, 0.3, 0.3, {"a": 0.1, "b": 0.5},
+                   document={"model": 0.97, "veto": 0.9, "admit": 0.93, "category_floor": 0.3})
+    d = t.in_documents()
+    assert (d.model, d.veto, d.admit, d.category) == (0.97, 0.9, 0.93, {"a": 0.3, "b": 0.5})
+    assert Thresholds(0.4, 0.3, 0.3, {"a": 0.1}).in_documents().admit == 0.3  # none calibrated: unchanged
