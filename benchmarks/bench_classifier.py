@@ -18,10 +18,10 @@ import statistics
 import time
 from pathlib import Path
 
-from syllabus_audit.aggregate import group_programs
-from syllabus_audit.classify import classify_lines
-from syllabus_audit.discover import discover
-from syllabus_audit.pipeline import Auditor
+from syllabus_audit.pipeline.aggregate import group_programs
+from syllabus_audit.detect.classify import classify_lines
+from syllabus_audit.read.discover import discover
+from syllabus_audit.pipeline.auditor import Auditor
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -163,10 +163,12 @@ def child_scan(corpus: str, jobs: int, cache_dir: str, lexicon: str | None) -> d
     from collections import Counter
 
     t0 = time.perf_counter()
-    from syllabus_audit.aggregate import group_programs
-    from syllabus_audit.discover import discover
-    from syllabus_audit.lexicon import load_lexicon
-    from syllabus_audit.pipeline import Auditor, AuditSettings, audit_parallel
+    from syllabus_audit.pipeline.aggregate import group_programs
+    from syllabus_audit.read.discover import discover
+    from syllabus_audit.rules.lexicon import load_lexicon
+    from syllabus_audit.pipeline import AuditSettings
+    from syllabus_audit.pipeline.auditor import Auditor
+    from syllabus_audit.pipeline.parallel import audit_parallel
     from syllabus_audit.report import render
     from syllabus_audit.report.records import audit_record
 
@@ -193,17 +195,17 @@ def child_scan(corpus: str, jobs: int, cache_dir: str, lexicon: str | None) -> d
 # ---------------------------------------------------------------- child: profile
 
 STAGES = [  # (label, file suffix, function) -> cumulative seconds from cProfile
-    ("audit_file (total)", "syllabus_audit/pipeline.py", "audit_file"),
-    ("file_sha256", "syllabus_audit/pipeline.py", "file_sha256"),
-    ("extract_file", "syllabus_audit/extract/__init__.py", "extract_file"),
-    ("document_language", "syllabus_audit/language.py", "document_language"),
-    ("passage_languages", "syllabus_audit/language.py", "passage_languages"),
+    ("audit_file (total)", "syllabus_audit/pipeline/auditor.py", "audit_file"),
+    ("file_sha256", "syllabus_audit/read/digest.py", "file_sha256"),
+    ("extract_file", "syllabus_audit/read/extract/__init__.py", "extract_file"),
+    ("document_language", "syllabus_audit/read/language.py", "document_language"),
+    ("passage_languages", "syllabus_audit/read/language.py", "passage_languages"),
     ("detect_passages", "syllabus_audit/detect/__init__.py", "detect_passages"),
-    ("segment", "syllabus_audit/segment.py", "segment"),
+    ("segment", "syllabus_audit/text/segment.py", "segment"),
     ("spaCy Language.pipe", "spacy/language.py", "pipe"),
     ("apply_method", "syllabus_audit/detect/methods.py", "apply_method"),
     ("score_passages", "syllabus_audit/detect/methods.py", "score_passages"),
-    ("infer_doc_type", "syllabus_audit/doctype.py", "infer_doc_type"),
+    ("infer_doc_type", "syllabus_audit/read/doctype.py", "infer_doc_type"),
 ]
 
 
@@ -212,8 +214,9 @@ def child_profile(corpus: str, n: int, top: int) -> dict:
     import pstats
     import io
 
-    from syllabus_audit.discover import discover
-    from syllabus_audit.pipeline import Auditor, AuditSettings
+    from syllabus_audit.read.discover import discover
+    from syllabus_audit.pipeline import AuditSettings
+    from syllabus_audit.pipeline.auditor import Auditor
 
     auditor = Auditor(settings=AuditSettings())
     sources = discover(Path(corpus))
@@ -327,7 +330,7 @@ def bumped_lexicon(dest: Path, add_term: str | None = None) -> tuple[Path, str, 
     """Copy the shipped lexicon with its ``version:`` line bumped: the patch
     number alone; or, with ``add_term``, the minor number, and the term added
     to the ``alliance`` category right after ``therapeutic alliance``."""
-    from syllabus_audit.lexicon import default_lexicon_path
+    from syllabus_audit.rules.lexicon import default_lexicon_path
 
     shipped = default_lexicon_path()
     text = shipped.read_text(encoding="utf-8")

@@ -127,9 +127,11 @@ def _profile(corpus: Path, work: Path) -> dict:
     return out
 
 
-_STAGES = [  # (label, function key as pstats prints it: file suffix and function name)
-    ("loading: language pipeline + detector", ("pipeline.py", "pipeline_for")),
-    ("loading before forking workers", ("pipeline.py", "prepare_workers")),
+# (label, function key as pstats prints it: file suffix and function name; a
+# tuple of either where the code moved, so an older checkout (--module) is measured too)
+_STAGES = [
+    ("loading: language pipeline + detector", (("pipeline/auditor.py", "pipeline.py"), "pipeline_for")),
+    ("loading before forking workers", (("pipeline/auditor.py", "pipeline.py"), "prepare_workers")),
     ("pre-filter tables", ("prefilter.py", "candidate_filter")),
     ("language model", ("language.py", "_identifier")),
     ("classifier (load + scoring)", ("methods.py", "apply_method")),
@@ -137,10 +139,10 @@ _STAGES = [  # (label, function key as pstats prints it: file suffix and functio
     ("matching + context rules", ("detect/__init__.py", "detect_passages")),
     ("language identification", ("language.py", "document_language")),
     ("language identification of blocks", ("language.py", "languages_at")),
-    ("pre-filter", ("prefilter.py", "scan")),
+    ("pre-filter", ("prefilter.py", ("candidates", "scan"))),
     ("extraction", ("extract/__init__.py", "extract_file")),
-    ("judging (all of it)", ("pipeline.py", "_judge")),
-    ("workers: fork pool + waiting for results", ("pipeline.py", "audit_parallel")),
+    ("judging (all of it)", (("pipeline/auditor.py", "pipeline.py"), "_judge")),
+    ("workers: fork pool + waiting for results", (("pipeline/parallel.py", "pipeline.py"), "audit_parallel")),
     ("report (records + JSON)", ("records.py", "audit_record")),
 ]
 
@@ -153,7 +155,7 @@ def _stages(prof: Path) -> dict:
     found = {}
     for label, (suffix, func) in _STAGES:
         found[label] = round(sum(ct for (f, _, fn), (_, _, _, ct, _) in stats.items()
-                                 if f.endswith(suffix) and fn == func), 3)
+                                 if f.endswith(suffix) and fn in (func if isinstance(func, tuple) else (func,))), 3)
     imports = sum(ct for (f, _, fn), (_, _, _, ct, _) in stats.items() if fn == "<module>" and "syllabus_audit" not in f)
     return {"total_s": round(total, 3), "stages_s": found, "import_time_note": round(imports, 3)}
 

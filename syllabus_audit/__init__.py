@@ -6,7 +6,7 @@ Python API::
     result = syllabus_audit.audit("corpora/demo")   # same data as `scan --format json`
 """
 
-__version__ = "0.1.0"
+from .version import __version__
 
 __all__ = ["__version__", "audit", "load_lexicon"]
 
@@ -14,11 +14,11 @@ __all__ = ["__version__", "audit", "load_lexicon"]
 def __getattr__(name):
     # Lazy: importing the package (e.g. for --help) must not load spaCy.
     if name == "audit":
-        from .pipeline import audit
+        from .pipeline.api import audit
 
         return audit
     if name == "load_lexicon":
-        from .lexicon import load_lexicon
+        from .rules.lexicon import load_lexicon
 
         return load_lexicon
     raise AttributeError(name)

@@ -51,7 +51,7 @@ def check_jobs(value: object) -> int:
 
 
 def check_language(value: object) -> str | None:
-    from .lexicon import shipped_languages
+    from .rules.lexicon import shipped_languages
 
     if value is None or value in shipped_languages():
         return value  # type: ignore[return-value]
@@ -98,7 +98,7 @@ def _check_path(value: object, argument: str, option: str, *, must_exist: bool, 
 
 
 def check_settings(settings: object) -> None:
-    from .pipeline import AuditSettings
+    from .pipeline.settings import AuditSettings
 
     if settings is None:
         return

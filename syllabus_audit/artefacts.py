@@ -28,6 +28,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 FORMAT = 1  # bump when the layout of an artefact changes without a code change (never, so far)
@@ -46,12 +47,27 @@ def folders() -> list[Path]:
     """The artefact folders, in order of preference (none when turned off)."""
     if os.environ.get("SYLLABUS_AUDIT_ARTEFACTS", "").lower() in ("off", "0", "no"):
         return []
-    from .cache import default_cache_dir
-
     found = [default_cache_dir() / "artefacts"]
     if _fallback is not None and _fallback != found[0]:
         found.append(_fallback)
     return found
+
+
+def default_cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/syllabus-audit`` (default ``~/.cache/syllabus-audit``)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "syllabus-audit"
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of this package's Python source (every module): cached results
+    and keys are never reused by different code (no version constant to forget
+    to bump)."""
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(path.relative_to(Path(__file__).parent).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def folder() -> Path | None:

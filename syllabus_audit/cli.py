@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from . import __version__
+from .version import __version__
 from .arguments import METHODS, check_jobs, check_language, check_method, check_threshold, check_time_limit
 from .cli_errors import checked, one_line_errors
 
@@ -77,8 +77,8 @@ class Progress:
 
 def _settings(ocr: bool, language: str | None, time_limit: float, cache_dir: Path | None = None,
               no_cache: bool = True):
-    from .cache import default_cache_dir
-    from .pipeline import AuditSettings
+    from .artefacts import default_cache_dir
+    from .pipeline.settings import AuditSettings
 
     cache = None if no_cache else str(cache_dir or default_cache_dir())
     return AuditSettings(ocr=ocr, language=language, time_limit=time_limit or None, cache_dir=cache)
@@ -139,14 +139,14 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
 
     Example: syllabus-audit scan corpora/demo --format json -o audit.json
     """
-    from .pipeline import audit
+    from .pipeline.api import audit
     from .report import render
 
     settings = _settings(ocr, language, time_limit, cache_dir, no_cache)
     if decision_files:
         from dataclasses import replace
 
-        from .review import read_decisions_many
+        from .review.sheets import read_decisions_many
 
         settings = replace(settings, decisions=read_decisions_many(decision_files))
     if fmt == "jsonl" and not group_by and not strict and not scheduler:
@@ -174,7 +174,7 @@ def scan(path: Path, fmt: str, output: Path | None, manifest: Path | None, group
 
 def _stream_jsonl(path, output, manifest, lexicon_path, method, threshold, settings, jobs, progress) -> None:
     """Write one document per line as it is done (bounded memory)."""
-    from .pipeline import stream_documents
+    from .pipeline.api import stream_documents
     from .report.records import document_record
 
     try:
@@ -208,10 +208,10 @@ def check(path: Path, fmt: str, output: Path | None, fail_on: str | None, lexico
 
     Example: syllabus-audit check my-unit-outline.docx --fail-on-missing alliance,feedback
     """
-    from .aggregate import group_programs
-    from .discover import walk_files
-    from .lexicon import load_lexicon
-    from .pipeline import Auditor
+    from .pipeline.aggregate import group_programs
+    from .read.discover import walk_files
+    from .rules.lexicon import load_lexicon
+    from .pipeline.auditor import Auditor
     from .report.check import check_record, render_check
     from .report.records import audit_record
     from .types import SourceFile
@@ -266,13 +266,13 @@ def classify(source, fmt: str, output: Path | None, language: str | None, lexico
     Writes one JSON object per input line, in input order:
     {"text", "relationship", "score", "categories"}.
     """
-    from .classify import classify_lines, render_classify_table
-    from .lexicon import load_lexicon
-    from .pipeline import Auditor
+    from .detect.classify import classify_lines, render_classify_table
+    from .rules.lexicon import load_lexicon
+    from .pipeline.auditor import Auditor
 
     lines = [line.rstrip("\r\n") for line in source]
     if language and language != "en" and lexicon_path is None:
-        from .lexicon import lexicon_for_language
+        from .rules.lexicon import lexicon_for_language
 
         lexicon_path = lexicon_for_language(language)
         if lexicon_path is None:
@@ -317,11 +317,11 @@ def evaluate(gold: Path, split: str | None, documents: Path | None, fmt: str, sh
     if documents is not None:
         _evaluate_documents(gold, documents, fmt, show_errors, output, lexicon_path, method, threshold)
         return
-    from .evaluate import evaluate as run_evaluation
-    from .evaluate import render_evaluation
-    from .labelled import read_gold
-    from .lexicon import load_lexicon
-    from .pipeline import Auditor
+    from .learn.evaluate import evaluate as run_evaluation
+    from .learn.evaluate import render_evaluation
+    from .learn.labelled import read_gold
+    from .rules.lexicon import load_lexicon
+    from .pipeline.auditor import Auditor
 
     auditor = Auditor(load_lexicon(lexicon_path), method, threshold)
     rows = read_gold(gold, auditor.lexicon.category_ids, require_split=split is not None)
@@ -335,8 +335,8 @@ def evaluate(gold: Path, split: str | None, documents: Path | None, fmt: str, sh
 
 def _evaluate_documents(labels_path: Path, folder: Path, fmt: str, show_errors: bool, output: Path | None,
                         lexicon_path: Path | None, method: str | None, threshold: float | None) -> None:
-    from .document_eval import evaluate_documents, read_document_labels, render_document_evaluation
-    from .pipeline import run_audit
+    from .learn.document_eval import evaluate_documents, read_document_labels, render_document_evaluation
+    from .pipeline.api import run_audit
 
     labels = read_document_labels(labels_path)
     programs, auditor = run_audit(folder, lexicon=lexicon_path, method=method, threshold=threshold,
@@ -366,10 +366,10 @@ def train(data: Path | None, output: Path | None, extra: tuple[Path, ...], docum
     model) and the bundled test split is scored before and after.
     """
     from .detect.methods import default_model_path
-    from .labelled import default_labelled_path
-    from .lexicon import load_lexicon
-    from .pipeline import Auditor
-    from .train import train as run_training
+    from .learn.labelled import default_labelled_path
+    from .rules.lexicon import load_lexicon
+    from .pipeline.auditor import Auditor
+    from .learn.train import train as run_training
 
     data = data or default_labelled_path()
     if not data.is_file():
@@ -377,7 +377,7 @@ def train(data: Path | None, output: Path | None, extra: tuple[Path, ...], docum
     if extra and output is None:
         raise click.UsageError("--extra needs --output (the shipped model is rebuilt from bundled data only)")
     out = output or default_model_path()
-    from .train import default_documents_path
+    from .learn.train import default_documents_path
 
     docs = documents or default_documents_path()
     if not (docs / "labels.csv").is_file():
@@ -400,10 +400,10 @@ def train(data: Path | None, output: Path | None, extra: tuple[Path, ...], docum
 
 def _before_after(data: Path, new_model: Path, lexicon_path: Path | None, method: str) -> None:
     """Score the bundled test split with the shipped model and with the new one."""
-    from .evaluate import evaluate as run_evaluation
-    from .labelled import read_gold
-    from .lexicon import load_lexicon
-    from .pipeline import Auditor
+    from .learn.evaluate import evaluate as run_evaluation
+    from .learn.labelled import read_gold
+    from .rules.lexicon import load_lexicon
+    from .pipeline.auditor import Auditor
 
     lexicon = load_lexicon(lexicon_path)
     rows = [r for r in read_gold(data, lexicon.category_ids) if r.split == "test"]
@@ -439,7 +439,7 @@ def diff(old: Path, new: Path, fmt: str, output: Path | None):
 
 
 def _register_review_commands() -> None:
-    from .cli_review import agreement, review
+    from .review.cli import agreement, review
 
     cli.add_command(review)
     cli.add_command(agreement)
@@ -461,8 +461,8 @@ def lexicon_check(path: Path | None):
 
     Exit code 1 when the file is invalid or an example is misclassified.
     """
-    from .lexicon import load_lexicon
-    from .lexicon_check import run_examples
+    from .rules.lexicon import load_lexicon
+    from .rules.lexicon_check import run_examples
 
     lex = load_lexicon(path)
     failures = run_examples(lex)

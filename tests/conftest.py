@@ -29,28 +29,28 @@ def update_golden(request) -> bool:
 
 @pytest.fixture(scope="session")
 def lexicon():
-    from syllabus_audit.lexicon import load_lexicon
+    from syllabus_audit.rules.lexicon import load_lexicon
 
     return load_lexicon()
 
 
 @pytest.fixture(scope="session")
 def auditor(lexicon):
-    from syllabus_audit.pipeline import Auditor
+    from syllabus_audit.pipeline.auditor import Auditor
 
     return Auditor(lexicon, method="lexicon")
 
 
 @pytest.fixture(scope="session")
 def hybrid_auditor(lexicon):
-    from syllabus_audit.pipeline import Auditor
+    from syllabus_audit.pipeline.auditor import Auditor
 
     return Auditor(lexicon, method="hybrid")
 
 
 @pytest.fixture(scope="session")
 def nlp():
-    from syllabus_audit.nlp import make_nlp
+    from syllabus_audit.text.nlp import make_nlp
 
     return make_nlp()
 

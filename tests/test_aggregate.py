@@ -1,4 +1,4 @@
-from syllabus_audit.aggregate import group_programs, summarise_sources
+from syllabus_audit.pipeline.aggregate import group_programs, summarise_sources
 from syllabus_audit.types import COUNTED, Hit, Passage, DocumentResult, SourceFile
 
 
@@ -42,7 +42,7 @@ def test_every_counts_programs_with_a_gap_in_some_source():
 
 
 def test_other_documents_with_hits_are_listed_not_lost():
-    from syllabus_audit.aggregate import other_with_hits
+    from syllabus_audit.pipeline.aggregate import other_with_hits
 
     docs = [
         _doc("a", "notes.txt", "other", mentions=True),

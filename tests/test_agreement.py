@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from syllabus_audit.agreement import (agreement_report, bootstrap_kappa_ci, cohen_kappa, compare,
+from syllabus_audit.review.agreement import (agreement_report, bootstrap_kappa_ci, cohen_kappa, compare,
                                       krippendorff_alpha_nominal, percent_agreement, render_agreement,
                                       rogan_gladen)
-from syllabus_audit.review import SHEET_COLUMNS, passage_id
+from syllabus_audit.pipeline.decisions import passage_id
+from syllabus_audit.review.sheets import SHEET_COLUMNS
 
 krippendorff = pytest.importorskip("krippendorff")
 

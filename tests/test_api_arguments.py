@@ -62,9 +62,9 @@ def test_api_and_cli_refuse_the_same_values_with_the_same_words(corpus, kwargs, 
     ({"manifest": "no-such-manifest.csv"}, "path 'no-such-manifest.csv' does not exist"),
 ])
 def test_api_refuses_bad_types_before_reading_anything(corpus, kwargs, problem, monkeypatch):
-    import syllabus_audit.pipeline as pipeline
+    import syllabus_audit.pipeline.api as api
 
-    monkeypatch.setattr(pipeline, "Auditor", None)  # nothing may be loaded before the checks
+    monkeypatch.setattr(api, "Auditor", None)  # nothing may be loaded before the checks
     with pytest.raises(ValueError) as err:
         syllabus_audit.audit(corpus, **kwargs)
     assert str(err.value).endswith(f": {problem}")

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from syllabus_audit import artefacts
-from syllabus_audit.lexicon import lexicon_for_language, load_lexicon
-from syllabus_audit.nlp import lemma_table, lemma_with, lemmatiser, make_nlp
-from syllabus_audit.prefilter import CandidateFilter, candidate_filter, filter_tables
+from syllabus_audit.rules.lexicon import lexicon_for_language, load_lexicon
+from syllabus_audit.text.nlp import lemma_table, lemma_with, lemmatiser, make_nlp
+from syllabus_audit.text.prefilter import CandidateFilter, candidate_filter, filter_tables
 from tests.conftest import DEMO, REAL_DOCS, REPO
 
 
@@ -139,7 +139,7 @@ def test_pipeline_lemmas_come_from_the_stored_table(lang):
 def test_the_language_model_from_the_artefact_ranks_like_py3langid():
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    from syllabus_audit.language import _identifier
+    from syllabus_audit.read.language import _identifier
 
     reference = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     for text in ["Die Therapeutin hört aufmerksam zu.", "Terapeuten lyssnar aktivt på klienten.",
@@ -149,7 +149,7 @@ def test_the_language_model_from_the_artefact_ranks_like_py3langid():
 
 def test_pipeline_finds_the_model_where_detect_does():
     from syllabus_audit.detect.methods import default_model_path
-    from syllabus_audit.pipeline import default_model_path as light
+    from syllabus_audit.pipeline.model import default_model_path as light
 
     assert light() == default_model_path()
 
@@ -178,7 +178,7 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path):
         f"print(json.dumps([m for m in {heavy} if m in sys.modules]))", env)
     assert help_run == []
     check = ("import sys, json\nfrom click.testing import CliRunner\nfrom syllabus_audit.cli import cli\n"
-             "from syllabus_audit import nlp\n"
+             "from syllabus_audit.text import nlp\n"
              f"r = CliRunner().invoke(cli, ['check', {str(one)!r}])\nassert r.exit_code == 0, r.output\n"
              "print(json.dumps(sorted(nlp._BUILT)))")
     _run(check, env)  # the first run ever builds the artefacts
@@ -194,7 +194,8 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path):
 def test_a_new_document_cache_folder_reuses_the_users_artefacts(artefact_dir, tmp_path):
     """--cache-dir holds documents; compiled tables stay in the user's cache
     folder, so a scan with a fresh --cache-dir rebuilds none of them."""
-    from syllabus_audit.pipeline import Auditor, AuditSettings
+    from syllabus_audit.pipeline import AuditSettings
+    from syllabus_audit.pipeline.auditor import Auditor
 
     candidate_filter(_shipped())
     stored = sorted(artefact_dir.glob("*"))

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from syllabus_audit.discover import discover
+from syllabus_audit.read.discover import discover
 from syllabus_audit.errors import InputError, ManifestError
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from syllabus_audit.doctype import BLOCK_CHARS, WINDOW_BLOCKS, content_cues, infer_doc_type, type_evidence
+from syllabus_audit.read.doctype import BLOCK_CHARS, WINDOW_BLOCKS, content_cues, infer_doc_type, type_evidence
 from syllabus_audit.types import HEADING, LIST_ITEM, PARAGRAPH, Anchor, Block
 
 

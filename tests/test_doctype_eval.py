@@ -4,7 +4,7 @@ import csv
 
 import pytest
 
-from syllabus_audit.doctype_eval import evaluate_types, main, read_type_labels, render_type_report
+from syllabus_audit.learn.doctype_eval import evaluate_types, main, read_type_labels, render_type_report
 from tests.conftest import DEMO, REAL_DOCS, REPO
 
 # SOURCES.csv's rough types: a handbook section describes the program.

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from syllabus_audit.calibrate import DocumentPassages, calibrate_documents, document_verdicts
+from syllabus_audit.learn.calibrate import DocumentPassages, calibrate_documents, document_verdicts
 from syllabus_audit.cli import cli
-from syllabus_audit.document_eval import read_document_labels
+from syllabus_audit.learn.document_eval import read_document_labels
 from syllabus_audit.errors import InputError
 
 POSITIVE = ("PSY 640 Counselling Skills\n\nLearning outcomes\n\n"

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from syllabus_audit.cli import cli
-from syllabus_audit.discover import discover
+from syllabus_audit.read.discover import discover
 from syllabus_audit.errors import InputError, ManifestError
 
 EN = "Unit outline\n\nStudents learn to build a therapeutic alliance with clients.\n"

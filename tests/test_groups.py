@@ -5,7 +5,7 @@ import pytest
 from scipy import stats
 
 import syllabus_audit
-from syllabus_audit.stats import difference_test, wilson_interval
+from syllabus_audit.pipeline.stats import difference_test, wilson_interval
 
 POSITIVE = "Students learn to establish a therapeutic alliance with clients."
 NEGATIVE = "Students learn analysis of variance and regression."

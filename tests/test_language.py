@@ -1,9 +1,9 @@
-"""Language identification (syllabus_audit.language) on texts written for the
+"""Language identification (syllabus_audit.read.language) on texts written for the
 project: short (5-15 words) and long, in en, de, sv, hr, ja, fr, es."""
 
 import pytest
 
-from syllabus_audit.language import (UNDETERMINED, PassageLanguage, detect_language, document_language,
+from syllabus_audit.read.language import (UNDETERMINED, PassageLanguage, detect_language, document_language,
                                      document_sample, language_counts, language_name, passage_languages)
 
 SHORT = {
@@ -257,7 +257,7 @@ _ROOT, _DOCS = _real_docs()
 def test_real_documents_language_matches_sources_csv():
     """Every readable real document gets the language SOURCES.csv gives it
     (read in place; nothing is copied)."""
-    from syllabus_audit.extract import extract_file
+    from syllabus_audit.read.extract import extract_file
 
     wrong, judged = [], 0
     for name, truth in _DOCS:
@@ -277,7 +277,7 @@ def test_real_documents_language_matches_sources_csv():
 def test_enough_units_shortcut_agrees_with_the_full_count():
     """The prefix check only skips work: same answer as counting the whole
     cleaned text, including texts whose prefix cuts an e-mail or URL."""
-    from syllabus_audit.language import _clean, _enough_units, _units
+    from syllabus_audit.read.language import _clean, _enough_units, _units
 
     texts = ["word " * 50, "x@y " * 60 + "abc", "a" * 200, "1 2 3 " * 40 + "letters here",
              "mail someone@example.org " * 8 + "ok", "see https://example.org/path " * 6 + "end",

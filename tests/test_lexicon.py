@@ -3,8 +3,8 @@ import textwrap
 import pytest
 
 from syllabus_audit.errors import LexiconError
-from syllabus_audit.lexicon import default_lexicon_path, load_lexicon
-from syllabus_audit.lexicon_check import run_examples
+from syllabus_audit.rules.lexicon import default_lexicon_path, load_lexicon
+from syllabus_audit.rules.lexicon_check import run_examples
 
 CATEGORY_IDS = ["alliance", "empathy", "genuineness", "positive_regard", "collaboration",
                 "rupture_repair", "feedback", "countertransference", "microskills", "responsiveness"]

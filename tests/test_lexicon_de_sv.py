@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from syllabus_audit.lexicon import (default_lexicon_path, lexicon_for_language, load_lexicon,
+from syllabus_audit.rules.lexicon import (default_lexicon_path, lexicon_for_language, load_lexicon,
                                     shipped_languages)
-from syllabus_audit.lexicon_check import run_examples
-from syllabus_audit.nlp import make_nlp
+from syllabus_audit.rules.lexicon_check import run_examples
+from syllabus_audit.text.nlp import make_nlp
 from tests.conftest import counted_categories
 
 CATEGORY_IDS = ["alliance", "empathy", "genuineness", "positive_regard", "collaboration",
@@ -26,7 +26,7 @@ _AUDITORS = {}
 
 
 def _auditor(lang):
-    from syllabus_audit.pipeline import Auditor
+    from syllabus_audit.pipeline.auditor import Auditor
 
     if lang not in _AUDITORS:
         _AUDITORS[lang] = Auditor(load_lexicon(lexicon_for_language(lang)), method="lexicon")

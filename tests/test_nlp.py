@@ -7,7 +7,7 @@ import csv
 import pytest
 import spacy
 
-from syllabus_audit.nlp import make_nlp
+from syllabus_audit.text.nlp import make_nlp
 from tests.conftest import DEMO, REPO
 
 EDGE_CASES = ["", " ", "Hello. World", "...", "Ok!? yes.", "a .\n\nb", "e.g. this. That one.", "Why? Because!",
@@ -39,7 +39,7 @@ def test_fold_shortcut_changes_no_word():
     passages (and some made-up forms) folds as with every fold applied."""
     import re
 
-    from syllabus_audit import nlp as N
+    from syllabus_audit.text import nlp as N
 
     words = {w for t in _texts() for w in re.findall(r"\w+", t.lower())}
     words |= {"counseling", "behavior", "organize", "centered", "klient*innen", "beziehungen", "alliansen",

@@ -38,18 +38,18 @@ def test_same_bytes_twice_in_a_program_is_counted_once(tmp_path):
 
 
 def test_a_slow_document_times_out_without_stopping_the_batch(tmp_path, monkeypatch):
-    import syllabus_audit.pipeline as pipeline
+    import syllabus_audit.pipeline.stages as stages
 
     _write(tmp_path, "a/syllabus.txt", EN)
     _write(tmp_path, "b/syllabus.txt", EN.replace("alliance", "alliance building"))
-    real = pipeline.extract_file
+    real = stages.extract_file
 
     def slow(abs_path, rel_path, **kw):
         if rel_path.startswith("a/"):
             time.sleep(5)
         return real(abs_path, rel_path, **kw)
 
-    monkeypatch.setattr(pipeline, "extract_file", slow)
+    monkeypatch.setattr(stages, "extract_file", slow)
     rec = syllabus_audit.audit(tmp_path, method="lexicon", settings=AuditSettings(time_limit=0.5))
     by = {p["id"]: p["documents"][0] for p in rec["programs"]}
     assert by["a"]["status"] == "timeout" and "longer than 0.5 s" in by["a"]["reason"]

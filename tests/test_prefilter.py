@@ -9,12 +9,12 @@ import json
 
 import pytest
 
-from syllabus_audit.discover import discover
-from syllabus_audit.extract import extract_file
-from syllabus_audit.language import languages_at, passage_languages
-from syllabus_audit.pipeline import Auditor
+from syllabus_audit.read.discover import discover
+from syllabus_audit.read.extract import extract_file
+from syllabus_audit.read.language import languages_at, passage_languages
+from syllabus_audit.pipeline.auditor import Auditor
 from syllabus_audit.report.records import audit_record
-from syllabus_audit.aggregate import group_programs
+from syllabus_audit.pipeline.aggregate import group_programs
 from syllabus_audit.types import OK, PARAGRAPH, Anchor, Block, ExtractedDocument, SourceFile
 from tests.conftest import DEMO, REAL_DOCS, REPO
 

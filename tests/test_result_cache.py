@@ -7,10 +7,11 @@ import json
 
 import pytest
 
-from syllabus_audit.aggregate import group_programs
-from syllabus_audit.discover import discover
-from syllabus_audit.lexicon import default_lexicon_path, load_lexicon
-from syllabus_audit.pipeline import Auditor, AuditSettings
+from syllabus_audit.pipeline.aggregate import group_programs
+from syllabus_audit.read.discover import discover
+from syllabus_audit.rules.lexicon import default_lexicon_path, load_lexicon
+from syllabus_audit.pipeline import AuditSettings
+from syllabus_audit.pipeline.auditor import Auditor
 from syllabus_audit.report.records import audit_record
 from tests.conftest import DEMO
 
@@ -83,7 +84,7 @@ def test_parallel_scan_serves_hits_itself_and_keeps_the_order(warm_cache, tmp_pa
     import multiprocessing
     import shutil
 
-    from syllabus_audit.pipeline import audit_parallel
+    from syllabus_audit.pipeline.parallel import audit_parallel
 
     folder, record = warm_cache
     sources = discover(DEMO)
@@ -110,7 +111,7 @@ def test_a_warm_rescan_reuses_stored_document_types_unless_the_path_changed(tmp_
     """Inferring a type reads the content (ms per document): a cached result
     keeps the type inferred for its path; the same bytes under another name
     are typed again (the name is evidence)."""
-    import syllabus_audit.pipeline as pipeline
+    import syllabus_audit.pipeline.stages as stages
 
     corpus = tmp_path / "corpus" / "prog"
     corpus.mkdir(parents=True)
@@ -120,8 +121,8 @@ def test_a_warm_rescan_reuses_stored_document_types_unless_the_path_changed(tmp_
     auditor = Auditor(method="lexicon", settings=AuditSettings(cache_dir=str(cache)))
     (first,) = [auditor.audit_file(s) for s in discover(corpus.parent)]
     calls = []
-    real = pipeline.infer_doc_type
-    monkeypatch.setattr(pipeline, "infer_doc_type", lambda *a: calls.append(a[0]) or real(*a))
+    real = stages.infer_doc_type
+    monkeypatch.setattr(stages, "infer_doc_type", lambda *a: calls.append(a[0]) or real(*a))
     warm = Auditor(method="lexicon", settings=AuditSettings(cache_dir=str(cache)))
     (again,) = [warm.audit_file(s) for s in discover(corpus.parent)]
     assert calls == [] and (again.doc_type, again.doc_type_reason) == (first.doc_type, first.doc_type_reason)

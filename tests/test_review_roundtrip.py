@@ -15,10 +15,9 @@ from pathlib import Path
 import pytest
 
 import syllabus_audit
-from syllabus_audit.pipeline import file_sha256
-from syllabus_audit.review import (SHEET_COLUMNS, apply_decisions, document_passage_groups, document_passages,
-                                   export_sheet, group_hits, passage_id, read_decisions, unescape_cell,
-                                   write_sheet)
+from syllabus_audit.read.digest import file_sha256
+from syllabus_audit.pipeline.decisions import apply_decisions, group_hits, passage_id
+from syllabus_audit.review.sheets import SHEET_COLUMNS, document_passage_groups, document_passages, export_sheet, read_decisions, unescape_cell, write_sheet
 from syllabus_audit.types import COUNTED
 
 DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
@@ -190,7 +189,7 @@ def test_cli_export_and_agreement(record, tmp_path):
 
     from click.testing import CliRunner
 
-    from syllabus_audit.cli_review import agreement, review
+    from syllabus_audit.review.cli import agreement, review
 
     audit_json = tmp_path / "audit.json"
     audit_json.write_text(json.dumps(record), encoding="utf-8")

@@ -10,9 +10,9 @@ import time
 
 from click.testing import CliRunner
 
-from syllabus_audit.cache import ExtractionCache
+from syllabus_audit.pipeline.cache import ExtractionCache
 from syllabus_audit.cli import cli
-from syllabus_audit.extract import extract_file
+from syllabus_audit.read.extract import extract_file
 from tests.conftest import DEMO
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 import syllabus_audit
-from syllabus_audit.sections import load_section_rules
+from syllabus_audit.rules.sections import load_section_rules
 
 
 @pytest.mark.parametrize("heading,kind", [

@@ -1,7 +1,7 @@
 import pytest
 
-from syllabus_audit.nlp import make_nlp
-from syllabus_audit.segment import segment
+from syllabus_audit.text.nlp import make_nlp
+from syllabus_audit.text.segment import segment
 from syllabus_audit.types import HEADING, LIST_ITEM, OK, PARAGRAPH, Anchor, Block, ExtractedDocument
 
 
@@ -25,8 +25,8 @@ def _paragraphs():
     the labelled passages joined five at a time, and hand-made edge cases."""
     import csv
 
-    from syllabus_audit.discover import discover
-    from syllabus_audit.extract import extract_file
+    from syllabus_audit.read.discover import discover
+    from syllabus_audit.read.extract import extract_file
     from tests.conftest import DEMO, REAL_DOCS, REPO
 
     texts = ["See the clients. Then we meet.", "Therapy Wed. February 27 Models", "Read etc. Then more.",
@@ -46,7 +46,7 @@ def _paragraphs():
 def test_sentence_pieces_give_the_whole_paragraphs_sentences(lang):
     """Each piece, processed alone, yields the sentences (text and offset)
     that processing the whole paragraph yields there."""
-    from syllabus_audit.segment import _spans, sentence_pieces
+    from syllabus_audit.text.segment import _spans, sentence_pieces
 
     nlp = make_nlp(lang)
     cut = 0

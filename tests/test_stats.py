@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from syllabus_audit.stats import share, wilson_interval
+from syllabus_audit.pipeline.stats import share, wilson_interval
 
 
 def _wilson_by_hand(k, n, z=1.959963984540054):
@@ -39,7 +39,7 @@ def test_wilson_interval_is_scipys_to_the_bit():
     from scipy.special import ndtri
     from scipy.stats import binomtest
 
-    from syllabus_audit.stats import _Z95
+    from syllabus_audit.pipeline.stats import _Z95
 
     assert _Z95 == float(ndtri(0.975))
     for n in list(range(1, 120)) + [199, 250, 500, 1000, 2000, 9973]:

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 from spacy.language import Language
 
-from ..lexicon import Lexicon
-from ..segment import Segment
+from ..rules.lexicon import Lexicon
+from ..text.segment import Segment
 from ..types import Hit, Passage
 from .context import ContextRules, looks_like_title
 from .matcher import CLIENT, CUE_FAMILIES, TAG, TERM, LexiconMatcher

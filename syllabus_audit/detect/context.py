@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..lexicon import Lexicon
+from ..rules.lexicon import Lexicon
 from ..types import COUNTED, NEGATED, OTHER_SENSE
 from .matcher import CLIENT, NEG, PSEUDO, SENSE_CUE, SENSE_PHRASE, TAG, TERM, Match
 

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..lexicon import Category, Lexicon, Term
+from ..rules.lexicon import Category, Lexicon, Term
 
 # Match-key families (the part before "|" in a match label).
 TERM, TAG, SENSE_PHRASE, SENSE_CUE, NEG, PSEUDO, CLIENT, MODEL_CUE = (

@@ -9,7 +9,7 @@ from importlib import resources
 
 import yaml
 
-from ..lexicon import Lexicon
+from ..rules.lexicon import Lexicon
 from .words import of_total, wrap
 
 WIDTH = 80

@@ -13,7 +13,7 @@ from html import escape
 from ..types import SOURCES
 from .table import SOURCE_LABELS, _ci, _pct, headline, other_hits_note, test_sentence
 from .words import plural
-from ..aggregate import SourceSummary
+from ..pipeline.aggregate import SourceSummary
 
 CATEGORY_IDS = ("alliance", "empathy", "genuineness", "positive_regard", "collaboration",
                 "rupture_repair", "feedback", "countertransference", "microskills", "responsiveness")

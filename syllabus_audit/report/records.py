@@ -6,11 +6,11 @@ model give the same bytes.
 
 from __future__ import annotations
 
-from .. import __version__
-from ..aggregate import (ProgramResult, SourceSummary, group_values, other_with_hits, status_counts,
+from ..version import __version__
+from ..pipeline.aggregate import (ProgramResult, SourceSummary, group_values, other_with_hits, status_counts,
                          summarise_sources)
-from ..stats import difference_test
-from ..language import language_counts
+from ..pipeline.stats import difference_test
+from ..read.language import language_counts
 from ..types import DUPLICATE, SOURCES
 from ..types import Hit
 

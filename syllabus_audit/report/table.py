@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import textwrap
 
-from ..aggregate import SourceSummary
+from ..pipeline.aggregate import SourceSummary
 from ..types import SOURCES
 from .words import plural, wrap
 

@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from syllabus_audit.classify import classify_lines
-from syllabus_audit.lexicon_check import run_examples
+from syllabus_audit.detect.classify import classify_lines
+from syllabus_audit.rules.lexicon_check import run_examples
 
 CASES = yaml.safe_load((Path(__file__).parents[1] / "cases" / "detection_cases.yaml").read_text())
 

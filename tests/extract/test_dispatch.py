@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from syllabus_audit.extract import EXTRACTORS, extract_file, legacy
+from syllabus_audit.read.extract import EXTRACTORS, extract_file, legacy
 from syllabus_audit.types import CORRUPT, EMPTY, OK, STATUSES, TOO_LARGE, UNSUPPORTED
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
@@ -73,7 +73,7 @@ def test_file_over_the_size_limit_is_too_large(write_file):
 
 
 def test_size_limit_is_a_module_constant(write_file, monkeypatch):
-    from syllabus_audit.extract import limits
+    from syllabus_audit.read.extract import limits
 
     monkeypatch.setattr(limits, "MAX_FILE_BYTES", 10)
     doc = extract_file(write_file("a.md", "# Counselling skills"), "a.md")

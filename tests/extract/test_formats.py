@@ -7,9 +7,9 @@ import zipfile
 
 import pytest
 
-from syllabus_audit.extract import extract_file, legacy  # noqa: F401
-from syllabus_audit.extract.legacy import docbook_blocks
-from syllabus_audit.extract.limits import parse_xml
+from syllabus_audit.read.extract import extract_file, legacy  # noqa: F401
+from syllabus_audit.read.extract.legacy import docbook_blocks
+from syllabus_audit.read.extract.limits import parse_xml
 from syllabus_audit.types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, TABLE_CELL
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from syllabus_audit.extract import extract_file, limits
+from syllabus_audit.read.extract import extract_file, limits
 from syllabus_audit.types import CORRUPT, EMPTY, ENCRYPTED, OK, STATUSES, TOO_LARGE, UNSUPPORTED
 from tests.extract.conftest import zero_page_pdf, zip_of
 
@@ -246,7 +246,7 @@ def test_a_zero_page_pdf_read_after_an_encrypted_one_is_still_empty(tmp_path):
     PDF must not depend on what the same process (a worker) read before it."""
     from reportlab.lib.pdfencrypt import StandardEncryption
 
-    from syllabus_audit.extract import extract_file
+    from syllabus_audit.read.extract import extract_file
 
     (tmp_path / "enc.pdf").write_bytes(_pdf("Hidden", StandardEncryption("secret", ownerPassword="o")))
     (tmp_path / "zero.pdf").write_bytes(zero_page_pdf())

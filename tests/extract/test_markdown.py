@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from syllabus_audit.extract import extract_file
+from syllabus_audit.read.extract import extract_file
 from syllabus_audit.types import HEADING, LIST_ITEM, PARAGRAPH, TABLE_CELL
 
 MD = """---

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from syllabus_audit.extract import extract_file, ocr
+from syllabus_audit.read.extract import extract_file, ocr
 from syllabus_audit.types import NEEDS_OCR, OK, PARAGRAPH
 
 HAVE_TESSERACT = ocr.unavailable_reason() is None

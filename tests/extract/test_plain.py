@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from syllabus_audit.extract import extract_file
+from syllabus_audit.read.extract import extract_file
 from syllabus_audit.types import HEADING, LIST_ITEM, OK, PARAGRAPH, UNSUPPORTED
 
 SENTENCE = "\u201cClient-centred\u201d work \u2013 caf\u00e9 na\u00efve r\u00e9sum\u00e9."

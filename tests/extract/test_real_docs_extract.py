@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from syllabus_audit.extract import extract_file, legacy, ocr
+from syllabus_audit.read.extract import extract_file, legacy, ocr
 from syllabus_audit.types import NEEDS_OCR, OK, UNSUPPORTED
 
 REAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "real-docs" / "files"

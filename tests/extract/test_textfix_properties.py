@@ -7,8 +7,8 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from syllabus_audit.extract.rtf import rtf_blocks
-from syllabus_audit.extract.textfix import (
+from syllabus_audit.read.extract.rtf import rtf_blocks
+from syllabus_audit.read.extract.textfix import (
     HYPHEN_MARK,
     clean_text,
     collapse_ws,

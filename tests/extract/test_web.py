@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from syllabus_audit.extract import extract_file
+from syllabus_audit.read.extract import extract_file
 from syllabus_audit.types import HEADING, LIST_ITEM, OK, PARAGRAPH, TABLE_CELL
 
 PAGE = """<!DOCTYPE html>

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from syllabus_audit.extract import extract_file
-from syllabus_audit.extract.word import extract_docx
+from syllabus_audit.read.extract import extract_file
+from syllabus_audit.read.extract.word import extract_docx
 from syllabus_audit.types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, TABLE_CELL
 
 NS = (
@@ -167,7 +167,7 @@ def _kinds(doc):
 
 
 def test_docx_same_styles_part_is_walked_once_and_gives_same_kinds(write_file, zip_bytes, monkeypatch):
-    from syllabus_audit.extract import word
+    from syllabus_audit.read.extract import word
 
     monkeypatch.setattr(word, "_style_memo", type(word._style_memo)())
     calls = []
@@ -192,7 +192,7 @@ def test_docx_same_styles_part_is_walked_once_and_gives_same_kinds(write_file, z
 
 
 def test_docx_style_memo_is_bounded(write_file, zip_bytes, monkeypatch):
-    from syllabus_audit.extract import word
+    from syllabus_audit.read.extract import word
 
     monkeypatch.setattr(word, "_style_memo", type(word._style_memo)())
     monkeypatch.setattr(word, "STYLE_MEMO_SIZE", 2)
@@ -202,7 +202,7 @@ def test_docx_style_memo_is_bounded(write_file, zip_bytes, monkeypatch):
 
 
 def test_docx_unsafe_or_damaged_styles_part_is_refused_every_time(write_file, zip_bytes, monkeypatch):
-    from syllabus_audit.extract import word
+    from syllabus_audit.read.extract import word
 
     monkeypatch.setattr(word, "_style_memo", type(word._style_memo)())
     dtd = b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY x "X">]>' + _styles("heading 1")

@@ -74,7 +74,7 @@ def test_markdown_marks_unreadable_and_keeps_it_out_of_the_gaps(mixed):
 
 
 def test_nothing_readable_headline_wording(mixed):
-    from syllabus_audit.aggregate import SourceSummary
+    from syllabus_audit.pipeline.aggregate import SourceSummary
     from syllabus_audit.report.table import headline
 
     assert headline("any", SourceSummary(0, 0)) == (
@@ -95,7 +95,7 @@ def test_singular_counts_in_every_format(single):
 
 
 def test_check_counts_are_singular_when_there_is_one_document(single):
-    from syllabus_audit.lexicon import load_lexicon
+    from syllabus_audit.rules.lexicon import load_lexicon
     from syllabus_audit.report.check import check_record
 
     text = render_check(check_record(single, load_lexicon()))

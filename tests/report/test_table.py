@@ -1,4 +1,4 @@
-from syllabus_audit.aggregate import SourceSummary
+from syllabus_audit.pipeline.aggregate import SourceSummary
 from syllabus_audit.report.table import headline
 
 

@@ -1,0 +1,1 @@
+"""Learning and measuring: labelled data, training, calibration and evaluations."""

@@ -1,0 +1,62 @@
+"""The shipped passage classifier, loaded lazily: its metadata (all a report
+needs) at once, its arrays and scikit-learn on first scoring."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+
+def default_model_path() -> Path:
+    """The shipped classifier (``detect.methods.default_model_path``, which
+    would import scikit-learn; tests check both agree)."""
+    from importlib import resources
+
+    return Path(str(resources.files("syllabus_audit.models").joinpath("passage_classifier.json")))
+
+
+@lru_cache(maxsize=4)
+def _model_meta(json_path: str) -> dict:
+    """The model's metadata as ``PassageClassifier.load`` returns it (its
+    JSON without the vocabularies), without scikit-learn or the arrays."""
+    doc = json.loads(Path(json_path).read_text(encoding="utf-8"))
+    return {k: v for k, v in doc.items() if k not in ("word_vocabulary", "char_vocabulary")}
+
+
+class LazyModel:
+    """Stands for ``detect.methods.load_model(path)``: ``meta`` and
+    ``version`` (all a report needs) come from the JSON at once; anything else
+    (``classifier``, ``thresholds``) loads the model, and scikit-learn, on
+    first use. A re-scan served from the cache never scores a passage."""
+
+    def __init__(self, path: str | None):
+        self._path = path
+        self._loaded = None
+
+    @property
+    def json_path(self) -> Path:
+        """The model's JSON file (its arrays are beside it, ``.npz``)."""
+        return Path(self._path) if self._path else default_model_path()
+
+    def load(self):
+        if self._loaded is None:
+            from ..detect.methods import load_model
+
+            self._loaded = load_model(self._path)
+        return self._loaded
+
+    @property
+    def meta(self) -> dict:
+        if self._loaded is not None:
+            return self._loaded.meta
+        return _model_meta(str(self.json_path))
+
+    @property
+    def version(self) -> str:
+        return self.meta.get("version", "")
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.load(), name)

@@ -1,0 +1,1 @@
+"""Reading: files -> extracted documents (discover, extract/, digest, doctype, language)."""

@@ -1,0 +1,1 @@
+"""Human review: review sheets, reviewer agreement and their commands."""

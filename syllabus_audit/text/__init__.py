@@ -1,0 +1,1 @@
+"""Text: extracted blocks -> passages (nlp pipelines, the pre-filter, segmentation)."""
