@@ -154,8 +154,9 @@ def _stages(prof: Path) -> dict:
     total = max(ct for (_, _, _, ct, _) in stats.values())
     found = {}
     for label, (suffix, func) in _STAGES:
+        names = func if isinstance(func, tuple) else (func,)
         found[label] = round(sum(ct for (f, _, fn), (_, _, _, ct, _) in stats.items()
-                                 if f.endswith(suffix) and fn in (func if isinstance(func, tuple) else (func,))), 3)
+                                 if f.endswith(suffix) and fn in names), 3)
     imports = sum(ct for (f, _, fn), (_, _, _, ct, _) in stats.items() if fn == "<module>" and "syllabus_audit" not in f)
     return {"total_s": round(total, 3), "stages_s": found, "import_time_note": round(imports, 3)}
 

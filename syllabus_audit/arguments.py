@@ -110,7 +110,7 @@ def check_settings(settings: object) -> None:
         raise ArgumentError("settings.ocr", "--ocr", f"{settings.ocr!r} is not True or False")
     if settings.decisions is not None and not isinstance(settings.decisions, dict):
         raise ArgumentError("settings.decisions", "--decisions",
-                            "not reviewer decisions (read them with review.read_decisions_many)")
+                            "not reviewer decisions (read them with review.sheets.read_decisions_many)")
     _check_path(settings.cache_dir, "settings.cache_dir", "--cache-dir", must_exist=False)
 
 

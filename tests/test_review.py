@@ -10,7 +10,9 @@ import pytest
 
 from syllabus_audit.errors import SyllabusAuditError
 from syllabus_audit.pipeline.decisions import Decision, apply_decisions, group_hits, passage_id
-from syllabus_audit.review.sheets import SHEET_COLUMNS, ReviewSheetError, escape_cell, export_sheet, read_decisions, read_decisions_many, read_sheet, rule_categories, sheet_text, unescape_cell, write_sheet
+from syllabus_audit.review.sheets import (SHEET_COLUMNS, ReviewSheetError, escape_cell, export_sheet, read_decisions,
+                                          read_decisions_many, read_sheet, rule_categories, sheet_text, unescape_cell,
+                                          write_sheet)
 from syllabus_audit.types import COUNTED, NEGATED, OTHER_SENSE, Hit, Passage
 
 SHA = "3f" * 32

@@ -17,7 +17,8 @@ import pytest
 import syllabus_audit
 from syllabus_audit.read.digest import file_sha256
 from syllabus_audit.pipeline.decisions import apply_decisions, group_hits, passage_id
-from syllabus_audit.review.sheets import SHEET_COLUMNS, document_passage_groups, document_passages, export_sheet, read_decisions, unescape_cell, write_sheet
+from syllabus_audit.review.sheets import (SHEET_COLUMNS, document_passage_groups, document_passages, export_sheet,
+                                          read_decisions, unescape_cell, write_sheet)
 from syllabus_audit.types import COUNTED
 
 DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"

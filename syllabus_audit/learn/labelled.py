@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +30,6 @@ class LabelledPassage:
 def default_labelled_path() -> Path:
     """corpora/labelled/passages.csv in a source checkout."""
     return Path(__file__).resolve().parents[2] / "corpora" / "labelled" / "passages.csv"
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def read_gold(path: str | Path, category_ids, require_split: bool = False) -> list[LabelledPassage]:

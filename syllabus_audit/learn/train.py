@@ -18,7 +18,8 @@ from sklearn.model_selection import GroupKFold
 from ..detect.classifier import PassageClassifier
 from ..detect.features import lexicon_features
 from ..detect.methods import decision_inputs, positive_mask
-from .labelled import LabelledPassage, file_sha256, read_gold
+from ..read.digest import file_sha256
+from .labelled import LabelledPassage, read_gold
 
 MODEL_VERSION = "1.1.0"
 PREFER_HYBRID_WITHIN = 0.005

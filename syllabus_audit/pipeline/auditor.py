@@ -16,7 +16,7 @@ from ..rules.sections import load_section_rules
 from ..text.prefilter import CandidateFilter, candidate_filter
 from ..types import ERROR, MISSING, OK, TIMEOUT, DocumentResult, ExtractedDocument, Hit, Passage, SourceFile
 from . import stages
-from .cache import CachedAudit, Uncached, settings_digest
+from .cache import CachedAudit, Uncached
 from .model import LazyModel
 from .settings import AuditSettings
 from .time_limit import DocumentTimeout, time_limit
@@ -52,12 +52,12 @@ class Auditor:
         self._filter: CandidateFilter | None = None
         if self.settings.cache_dir:
             artefacts.use_folder(self.settings.cache_dir)
-        self.cache = CachedAudit(self.settings, self._settings_digest,
+        self.cache = CachedAudit(self.settings, self._judged_by,
                                  lambda: self.candidate_filter) if self.settings.cache_dir else Uncached()
 
-    def _settings_digest(self) -> str:
-        return settings_digest(self.settings, self.method, self.threshold,
-                               None if self._model is None else self._model.json_path)
+    def _judged_by(self) -> tuple:
+        """(method, threshold, the model's JSON file or None): what judging depends on besides the lexicons."""
+        return self.method, self.threshold, None if self._model is None else self._model.json_path
 
     @property
     def model(self):

@@ -238,9 +238,11 @@ class CachedAudit:
 
     stores_keys = True
 
-    def __init__(self, settings, salt, candidate_filter):
+    def __init__(self, settings, judged_by, candidate_filter):
+        """``judged_by()``: (method, threshold, model JSON file or None);
+        ``candidate_filter()``: the ``CandidateFilter`` (built on first use)."""
         self.store = ExtractionCache(settings.cache_dir)
-        self.keys = CacheKeys(settings.ocr, salt(), candidate_filter)
+        self.keys = CacheKeys(settings.ocr, settings_digest(settings, *judged_by()), candidate_filter)
         self._filter = candidate_filter
         self._results = not settings.decisions
 

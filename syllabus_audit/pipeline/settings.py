@@ -13,4 +13,4 @@ class AuditSettings:
     language: str | None = None  # force one language instead of detecting it
     time_limit: float | None = 120.0  # seconds per document (None: no limit)
     cache_dir: str | None = None  # extraction cache folder (None: no cache)
-    decisions: dict | None = None  # reviewer decisions by passage id (review.read_decisions_many)
+    decisions: dict | None = None  # reviewer decisions by passage id (review.sheets.read_decisions_many)
