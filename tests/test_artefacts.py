@@ -39,7 +39,8 @@ def _shipped() -> tuple:
 
 def _corpus_words() -> set[str]:
     words: set[str] = set()
-    paths = [REPO / "corpora" / "labelled" / "passages.csv", *REPO.glob("lexicons/*.yaml"), *REPO.glob("tests/*.py")]
+    paths = [REPO / "corpora" / "labelled" / "passages.csv", *REPO.glob("lexicons/*.yaml"),
+             *REPO.glob("tests/**/*.py")]
     paths += [p for p in DEMO.rglob("*") if p.suffix in (".txt", ".md", ".html")]
     for p in paths:
         words |= set(re.findall(r"\w+", p.read_text(encoding="utf-8", errors="replace").lower()))

@@ -57,7 +57,7 @@ def passage_groups(extracted: ExtractedDocument, document: tuple[str, float], ca
 
     Only candidate blocks (``candidates``: the ``CandidateFilter``) are read
     unless ``full``: the others can yield no hit and no model admission, so
-    both give the same decisions (tests/test_prefilter.py); ``full`` also
+    both give the same decisions (tests/text/test_prefilter.py); ``full`` also
     returns every passage without a hit (review samples negatives from them).
     ``language`` forces every block's language; ``flags`` are the blocks'
     ``CandidateFilter`` answers, if already known; ``pipeline_for(lang)``

@@ -6,7 +6,7 @@ from math import sqrt
 
 # scipy.special.ndtri(0.975), the two-sided 95% normal quantile scipy's
 # binomtest uses; written out because importing scipy.stats costs about 0.9 s,
-# more than a whole warm re-scan (tests/test_stats.py checks it against scipy).
+# more than a whole warm re-scan (tests/pipeline/test_stats.py checks it against scipy).
 _Z95 = 1.959963984540054
 
 

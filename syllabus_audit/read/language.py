@@ -4,7 +4,7 @@ Why ``py3langid`` (a maintained fork of langid.py; BSD; its naive-Bayes
 byte n-gram model for ~100 languages ships inside the wheel, 4.5 MB, numpy
 only). Measured on 60 short (5-15 word) and 7 long texts written for the
 project in en, de, sv, hr, ja, fr, es, plus da/no/nl confusers and 20
-two-to-four-word headings (the texts of tests/test_language.py and more):
+two-to-four-word headings (the texts of tests/read/test_language.py and more):
 
 =========================  =====  ======  ========  =========  ===========  ========
 library                    short  long    headings  5,000 ch*  install      load

@@ -330,7 +330,7 @@ def make_array_sentencizer(nlp, name: str):
     sentence starts at the first non-punctuation token after a sentence-final
     character), computed on token arrays. The stock component builds a Token
     object per token in Python and was the largest part of segmentation;
-    tests/test_nlp.py checks both give the same sentences."""
+    tests/text/test_nlp.py checks both give the same sentences."""
     import numpy as np
     from spacy.attrs import IS_PUNCT, ORTH, SENT_START
     from spacy.pipeline import Sentencizer

@@ -9,7 +9,7 @@ lower-cased) has an anchor as its lemma (lemma-matched phrases) or is one
 (case-insensitive and exact phrases). Only candidate blocks go through spaCy,
 language identification of passages, matching and the classifier; the
 others cost one regular-expression pass and a dictionary look-up per distinct
-word. ``tests/test_prefilter.py`` checks on the demo, labelled and real
+word. ``tests/text/test_prefilter.py`` checks on the demo, labelled and real
 corpora that the filtered scan gives the same output as the full one.
 
 Why not a regular expression of anchor surface forms: lemma matching makes

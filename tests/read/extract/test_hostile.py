@@ -18,7 +18,7 @@ import pytest
 
 from syllabus_audit.read.extract import extract_file, limits
 from syllabus_audit.types import CORRUPT, EMPTY, ENCRYPTED, OK, STATUSES, TOO_LARGE, UNSUPPORTED
-from tests.extract.conftest import zero_page_pdf, zip_of
+from tests.read.extract.conftest import zero_page_pdf, zip_of
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOC_XML = (

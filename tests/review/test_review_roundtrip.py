@@ -21,7 +21,7 @@ from syllabus_audit.review.sheets import (SHEET_COLUMNS, document_passage_groups
                                           read_decisions, unescape_cell, write_sheet)
 from syllabus_audit.types import COUNTED
 
-DEMO = Path(__file__).resolve().parents[1] / "corpora" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "corpora" / "demo"
 
 
 @pytest.fixture(scope="module")

@@ -134,7 +134,7 @@ def test_calibration_raises_the_bar_that_long_documents_need():
     assert cal["documents"] == {"judged": 20, "positive": 10, "programs": 20}
 
 
-OWN_DOCUMENTS = Path(__file__).resolve().parents[1] / "corpora" / "documents"
+OWN_DOCUMENTS = Path(__file__).resolve().parents[2] / "corpora" / "documents"
 
 
 def test_own_labelled_documents_give_each_source_share_within_5_points():

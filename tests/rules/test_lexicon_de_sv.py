@@ -14,7 +14,7 @@ from tests.conftest import counted_categories
 CATEGORY_IDS = ["alliance", "empathy", "genuineness", "positive_regard", "collaboration",
                 "rupture_repair", "feedback", "countertransference", "microskills", "responsiveness"]
 LANGS = ["de", "sv"]
-CASES_DIR = Path(__file__).parent / "cases"
+CASES_DIR = Path(__file__).parents[1] / "cases"
 
 
 @pytest.fixture(scope="module", params=LANGS)

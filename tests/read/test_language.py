@@ -243,7 +243,7 @@ def _real_docs():
     import csv
     from pathlib import Path
 
-    root = Path(__file__).resolve().parents[1].parent / "shared" / "real-docs"
+    root = Path(__file__).resolve().parents[2].parent / "shared" / "real-docs"
     if not (root / "SOURCES.csv").is_file():
         return root, []
     with open(root / "SOURCES.csv", encoding="utf-8", newline="") as fh:

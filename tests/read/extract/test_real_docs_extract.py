@@ -13,7 +13,7 @@ import pytest
 from syllabus_audit.read.extract import extract_file, legacy, ocr
 from syllabus_audit.types import NEEDS_OCR, OK, UNSUPPORTED
 
-REAL_DOCS = Path(__file__).resolve().parents[3] / "shared" / "real-docs" / "files"
+REAL_DOCS = Path(__file__).resolve().parents[4] / "shared" / "real-docs" / "files"
 SCANNED = {"pdx-mi-training-certificate-scanned.pdf", "teaching-observation-form-scanned-handwritten.pdf"}
 FILES = sorted(p for p in REAL_DOCS.iterdir() if p.is_file()) if REAL_DOCS.is_dir() else []
 

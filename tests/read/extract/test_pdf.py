@@ -5,7 +5,7 @@ from __future__ import annotations
 from syllabus_audit.read.extract import extract_file
 from syllabus_audit.read.extract.pdf import extract_pdf
 from syllabus_audit.types import CORRUPT, EMPTY, ENCRYPTED, HEADING, LIST_ITEM, NEEDS_OCR, OK, PARAGRAPH
-from tests.extract.conftest import zero_page_pdf
+from tests.read.extract.conftest import zero_page_pdf
 
 BODY1 = (
     "Students will learn to build a strong therapeutic relationship with clients from many "
