@@ -102,7 +102,7 @@ class PassageClassifier(ClassifierMixin, BaseEstimator):
         return self._category_proba(self._matrix(list(texts), lexicon_features))
 
     def _category_proba(self, X) -> np.ndarray:
-        return category_proba(X, self.category_coef_, self.category_intercept_)
+        return category_proba(X, self.category_coef_.T, self.category_intercept_)
 
     def predict_both(self, texts, lexicon_features) -> tuple[np.ndarray, np.ndarray]:
         """``predict_proba`` and ``category_proba`` from one feature matrix."""

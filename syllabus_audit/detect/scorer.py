@@ -139,9 +139,11 @@ def binary_proba(X, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
     return np.stack([1 - p, p], axis=1)
 
 
-def category_proba(X, coef: np.ndarray, intercept: np.ndarray) -> np.ndarray:
-    """One-vs-rest category probabilities: (n, n_categories)."""
-    z = X @ coef.T + intercept
+def category_proba(X, coef_t: np.ndarray, intercept: np.ndarray) -> np.ndarray:
+    """One-vs-rest category probabilities: (n, n_categories); ``coef_t`` is
+    (n_features, n_categories), best C-contiguous (a transposed view is
+    copied by every product)."""
+    z = X @ coef_t + intercept
     return 1.0 / (1.0 + np.exp(-np.asarray(z)))
 
 
@@ -172,7 +174,8 @@ class PassageScorer:
             {t: i for i, t in enumerate(doc["char_vocabulary"])} if char else None,
             arrays["char_idf"] if char else None, params.get("lexicon_weight", 1.0))
         self.coef, self.intercept = arrays["coef"], arrays["intercept"]
-        self.category_coef, self.category_intercept = arrays["category_coef"], arrays["category_intercept"]
+        self.category_coef_t = np.ascontiguousarray(arrays["category_coef"].T)
+        self.category_intercept = arrays["category_intercept"]
 
     @classmethod
     def load(cls, json_path: Path) -> tuple["PassageScorer", dict]:
@@ -184,4 +187,4 @@ class PassageScorer:
         """Binary probabilities (n, 2) and category probabilities (n, k)."""
         X = self.features.matrix(list(texts), lexicon_features)
         return (binary_proba(X, self.coef, self.intercept),
-                category_proba(X, self.category_coef, self.category_intercept))
+                category_proba(X, self.category_coef_t, self.category_intercept))
