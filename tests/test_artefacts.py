@@ -162,8 +162,8 @@ def _run(code: str, env: dict) -> dict:
 
 def test_start_up_loads_only_what_the_run_needs(tmp_path):
     """--help imports no heavy library; a check of an English file builds no
-    German or Swedish pipeline; a warm re-scan imports neither spaCy nor
-    scikit-learn. (Behaviour, not timing: the benchmark measures time.)"""
+    German or Swedish pipeline; no scan or check imports scikit-learn (only
+    training fits with it); a warm re-scan imports no spaCy either. (Behaviour, not timing: the benchmark measures time.)"""
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg"), "PYTHONPATH": str(REPO)}
     corpus = tmp_path / "corpus" / "prog"
     corpus.mkdir(parents=True)
@@ -181,14 +181,15 @@ def test_start_up_loads_only_what_the_run_needs(tmp_path):
     check = ("import sys, json\nfrom click.testing import CliRunner\nfrom syllabus_audit.cli import cli\n"
              "from syllabus_audit.text import nlp\n"
              f"r = CliRunner().invoke(cli, ['check', {str(one)!r}])\nassert r.exit_code == 0, r.output\n"
-             "print(json.dumps(sorted(nlp._BUILT)))")
+             "print(json.dumps([sorted(nlp._BUILT), 'sklearn' in sys.modules]))")
     _run(check, env)  # the first run ever builds the artefacts
-    assert _run(check, env) == ["en"]
+    assert _run(check, env) == [["en"], False]  # the model scores without scikit-learn
     scan = ("import sys, json\nfrom click.testing import CliRunner\nfrom syllabus_audit.cli import cli\n"
             f"r = CliRunner().invoke(cli, ['scan', {str(corpus.parent)!r}, '--format', 'json', '--jobs', '1',"
             f" '--cache-dir', {str(tmp_path / 'cache')!r}])\nassert r.exit_code == 0, r.output\n"
             f"print(json.dumps([m for m in {heavy} if m in sys.modules]))")
-    assert "spacy" in _run(scan, env)
+    cold = _run(scan, env)
+    assert "spacy" in cold and "sklearn" not in cold
     assert _run(scan, env) == []  # everything from the cache
 
 

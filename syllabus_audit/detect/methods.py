@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..types import COUNTED, NEGATED, OTHER_SENSE, Hit, Passage
-from .classifier import PassageClassifier
+from .scorer import PassageScorer
 from .context import looks_like_title
 from .features import lexicon_features
 
@@ -61,7 +61,7 @@ class Thresholds:
 
 @dataclass(frozen=True)
 class Model:
-    classifier: PassageClassifier
+    classifier: PassageScorer  # or a fitted classifier.PassageClassifier (training)
     thresholds: Thresholds
     meta: dict
 
@@ -78,7 +78,7 @@ def default_model_path() -> Path:
 def load_model(path: str | None = None) -> Model:
     """Load the shipped (or a given) model once per process."""
     p = Path(path) if path else default_model_path()
-    clf, meta = PassageClassifier.load(p)
+    clf, meta = PassageScorer.load(p)
     return Model(clf, Thresholds(**meta["thresholds"]), meta)
 
 

@@ -26,6 +26,7 @@ from itertools import accumulate
 from pathlib import PurePosixPath
 
 from ..types import HEADING, Block
+from .needles import may_match, needles
 
 # ---------------------------------------------------------------------------
 # Rules as data. Weights are points for one type; the best total wins.
@@ -162,7 +163,10 @@ TYPE_ORDER = ("syllabus", "competency_list", "program_description", "other")  # 
 
 _COMPILED_NAME = tuple((t, w, re.compile(p)) for t, w, p in _NAME_RULES)
 _COMPILED_HEADING = tuple((t, re.compile(p), wt, wh) for t, p, wt, wh in _HEADING_RULES)
-_COMPILED_TEXT = tuple((t, label, re.compile(p, re.M), w, n) for t, label, p, w, n in _TEXT_CUES)
+# Each text cue with its needles (``needles.py``): when none occurs in the
+# window, the pattern cannot match and is not searched (most of a syllabus
+# has no admission or fees cue; searching costs more than the gate).
+_COMPILED_TEXT = tuple((t, label, re.compile(p, re.M), needles(p, re.M), w, n) for t, label, p, w, n in _TEXT_CUES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,8 +307,8 @@ def content_cues(blocks: list[Block]) -> list[Cue]:
     text = "\n".join(texts)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     cues = _heading_cues(blocks) + _code_cues(blocks) + _statement_cue(blocks) + _message_cues(blocks)
-    for doc_type, label, pattern, weight, least in _COMPILED_TEXT:
-        if _fires(pattern, text, starts, least):
+    for doc_type, label, pattern, gate, weight, least in _COMPILED_TEXT:
+        if may_match(gate, text) and _fires(pattern, text, starts, least):
             cues.append(Cue(doc_type, label, weight))
     return cues
 

@@ -70,18 +70,43 @@ def test_shipped_model_records_its_provenance():
     assert set(meta["thresholds"]["category"]) == set(model.classifier.category_ids_)
 
 
-def test_tfidf_features_are_scikit_learns_transform_bit_for_bit():
+def _sample_texts() -> list[str]:
     import csv
 
-    from syllabus_audit.detect.methods import load_model
     from tests.conftest import REPO
 
-    clf = load_model().classifier
     with (REPO / "corpora" / "labelled" / "passages.csv").open(newline="", encoding="utf-8") as fh:
         texts = [r["text"] for r in csv.DictReader(fh)][::3]
-    texts += ["", "   ", "ΟΔΟΣ Σ", "tabs\tand\u00a0nbsp  double  spaces", "x", "Rapport rapport RAPPORT"]
+    return texts + ["", "   ", "ΟΔΟΣ Σ", "tabs\tand\u00a0nbsp  double  spaces", "x", "Rapport rapport RAPPORT"]
+
+
+def test_tfidf_features_are_scikit_learns_transform_bit_for_bit():
+    clf, _ = PassageClassifier.load(default_model_path())  # with scikit-learn's fitted vectorizers
+    features = load_model().classifier.features  # what a scan uses (scorer.py)
+    texts = _sample_texts()
     for _ in range(2):  # the second time from the per-word memo
-        for vectorizer, ours in ((clf.char_, clf._char_tfidf), (clf.word_, clf._word_tfidf)):
+        for vectorizer, ours in ((clf.char_, features.char_tfidf), (clf.word_, features.word_tfidf)):
             want, got = vectorizer.transform(texts), ours(texts)
             assert (want.indptr == got.indptr).all() and (want.indices == got.indices).all()
             assert (want.data == got.data).all()
+
+
+def test_scan_scores_are_scikit_learns_predictions_bit_for_bit(auditor):
+    """The scorer a scan loads (no scikit-learn) gives the fitted binary
+    model's own ``predict_proba`` bits, and every category model's."""
+    import scipy.sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    clf, _ = PassageClassifier.load(default_model_path())
+    scorer = load_model().classifier
+    texts = _sample_texts()
+    feats = lexicon_features([h for _, h in auditor.passage_hits(texts)], scorer.category_ids_)
+    X = sp.hstack([clf.word_.transform(texts), clf.char_.transform(texts), sp.csr_matrix(feats)], format="csr")
+    binary, categories = scorer.predict_both(texts, feats)
+    assert (binary == clf.binary_.predict_proba(X)).all()
+    for j in range(len(scorer.category_ids_)):
+        model = LogisticRegression()
+        model.classes_ = np.array([0, 1])
+        model.coef_, model.intercept_ = clf.category_coef_[j:j + 1], clf.category_intercept_[j:j + 1]
+        # the category models always used numpy's logistic (as trained and calibrated): equal to 1e-12
+        assert np.allclose(categories[:, j], model.predict_proba(X)[:, 1], rtol=0, atol=1e-12)
