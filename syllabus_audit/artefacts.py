@@ -6,8 +6,9 @@ Each artefact is keyed by a digest of everything it is derived from (its
 inputs as given by the caller, e.g. a lexicon's content digest, plus the
 source of the modules that compute it), so an edited lexicon or a new
 version of that code simply finds no stored artefact and builds a new one;
-stale files are never read. They are stored as msgpack (spaCy's ``srsly``) or
-NPZ without pickle: loading one cannot run code.
+stale files are never read, and only the ``KEEP_PER_KIND`` most recently used
+of each kind are kept (``prune``). They are stored as msgpack (spaCy's
+``srsly``), JSON or ``.npy`` without pickle: loading one cannot run code.
 
 Where: ``artefacts`` in the user's cache folder (``~/.cache/syllabus-audit``,
 ``$XDG_CACHE_HOME``), whatever ``--cache-dir`` a scan uses for its documents:
@@ -96,10 +97,10 @@ def source_digest(files: tuple[str, ...]) -> str:
     return h.hexdigest()[:16]
 
 
-def _write_atomically(name: str, write: Callable[[Path], None]) -> None:
+def _write_atomically(kind: str, name: str, write: Callable[[Path], None]) -> None:
     """Write through a temporary file and rename (so a concurrent reader, or
     a killed writer, never sees half a file), in the first folder that can
-    be written."""
+    be written; then ``prune`` the artefacts of that kind there."""
     for base in folders():
         path = base / name
         try:
@@ -112,24 +113,36 @@ def _write_atomically(name: str, write: Callable[[Path], None]) -> None:
             finally:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
+            prune(base, kind)
             return
         except OSError:
             continue  # not writable: the next folder; else rebuilt next time, results unaffected
 
 
-def load_or_build(kind: str, key: str, build: Callable[[], object]):
-    """The msgpack artefact ``kind`` with ``key``, built by ``build()`` (a
-    value of dicts, lists, strings and numbers) when it is not stored yet."""
-    import srsly
+def load_or_build(kind: str, key: str, build: Callable[[], object], fmt: str = "msgpack"):
+    """The artefact ``kind`` with ``key``, built by ``build()`` (a value of
+    dicts, lists, strings and numbers) when it is not stored yet. ``fmt``:
+    ``msgpack`` (srsly; fastest for the large lemma tables) or ``json`` (the
+    standard library: for an artefact a warm re-scan needs, which then never
+    imports srsly and, through it, numpy)."""
+    if fmt == "json":
+        loads = lambda raw: json.loads(raw.decode("utf-8"))  # noqa: E731
+        dumps = lambda value: json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")  # noqa: E731
+    else:
+        import srsly
 
-    name = f"{kind}-{key}.msgpack"
+        loads = lambda raw: srsly.msgpack_loads(raw, use_list=True)  # noqa: E731
+        dumps = srsly.msgpack_dumps
+    name = f"{kind}-{key}.{fmt}"
     for base in folders():
         try:
-            return srsly.msgpack_loads((base / name).read_bytes(), use_list=True)
+            value = loads((base / name).read_bytes())
         except (OSError, ValueError, TypeError):
             continue  # missing or damaged: look further, then build it
+        _used(base / name)
+        return value
     value = build()
-    _write_atomically(name, lambda tmp: tmp.write_bytes(srsly.msgpack_dumps(value)))
+    _write_atomically(kind, name, lambda tmp: tmp.write_bytes(dumps(value)))
     return value
 
 
@@ -145,9 +158,11 @@ def load_or_build_arrays(kind: str, key: str, build: Callable[[], dict]) -> dict
         if (path / "complete").is_file():
             try:
                 names = (path / "complete").read_text(encoding="utf-8").split()
-                return {name: np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in names}
+                arrays = {name: np.load(path / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in names}
             except (OSError, ValueError):
                 continue
+            _used(path)
+            return arrays
     arrays = build()
     for base in folders():
         path = base / f"{kind}-{key}"
@@ -164,7 +179,54 @@ def load_or_build_arrays(kind: str, key: str, build: Callable[[], dict]) -> dict
                 import shutil
 
                 shutil.rmtree(tmp, ignore_errors=True)
+            prune(base, kind)
             break
         except OSError:
             continue
     return arrays
+
+
+# Artefacts are keyed by the code that computes them, so every upgrade (or,
+# for a developer, every edit of that code) leaves the old ones behind: a
+# language model's arrays alone take 66 MB. After storing an artefact, only
+# the most recently used of its kind are kept.
+KEEP_PER_KIND = 4
+
+
+def _used(path: Path) -> None:
+    """Mark an artefact as used now (its modification time), so ``prune``
+    keeps the ones in use."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass  # a read-only folder: nothing is pruned there either
+
+
+def prune(base: Path, kind: str, keep: int = KEEP_PER_KIND) -> list[Path]:
+    """Delete all but the ``keep`` most recently used artefacts of ``kind``
+    in ``base``; returns what was deleted. A process that still reads one
+    just built it again (a missing artefact is rebuilt), and a memory-mapped
+    one stays readable after it is deleted."""
+    import re
+    import shutil
+
+    name = re.compile(re.escape(kind) + r"-[0-9a-f]{32}(\.(msgpack|json))?")
+    found = []
+    try:
+        for entry in os.scandir(base):
+            if name.fullmatch(entry.name):
+                try:
+                    found.append((entry.stat().st_mtime, entry.name))
+                except OSError:
+                    continue
+    except OSError:
+        return []
+    deleted = []
+    for _, stale in sorted(found, reverse=True)[keep:]:
+        path = base / stale
+        try:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+            deleted.append(path)
+        except OSError:
+            continue
+    return deleted

@@ -32,7 +32,9 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 def to_json(data) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    from .report.json_text import dumps_indented
+
+    return dumps_indented(data) + "\n"
 
 
 lexicon_option = click.option(

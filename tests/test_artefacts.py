@@ -60,13 +60,13 @@ def _edited_lexicon(tmp_path: Path) -> Path:
 def test_filter_tables_are_stored_once_and_equal_a_fresh_build(artefact_dir):
     lexicons = _shipped()
     first = candidate_filter(lexicons)
-    stored = sorted(artefact_dir.glob("filter-*.msgpack"))
+    stored = sorted(artefact_dir.glob("filter-*.json"))
     assert len(stored) == 1
     candidate_filter.cache_clear()
     again = candidate_filter(lexicons)  # now read from the file
-    assert again is not first and sorted(artefact_dir.glob("filter-*.msgpack")) == stored
+    assert again is not first and sorted(artefact_dir.glob("filter-*.json")) == stored
     fresh = filter_tables(lexicons)
-    assert artefacts.load_or_build("filter", stored[0].stem.split("-", 1)[1], lambda: None) == fresh
+    assert artefacts.load_or_build("filter", stored[0].stem.split("-", 1)[1], lambda: None, fmt="json") == fresh
     for f in (first, again):
         assert f.global_digest == CandidateFilter(fresh).global_digest
         assert f.is_candidate("We build rapport.") and not f.is_candidate("The lecture timetable is online.")
@@ -77,7 +77,7 @@ def test_a_lexicon_edit_builds_new_tables_with_the_edit(artefact_dir, tmp_path):
     before = candidate_filter(shipped)
     edited = (load_lexicon(_edited_lexicon(tmp_path)), *shipped[1:])
     after = candidate_filter(edited)
-    assert len(list(artefact_dir.glob("filter-*.msgpack"))) == 2  # keyed by the lexicon's content
+    assert len(list(artefact_dir.glob("filter-*.json"))) == 2  # keyed by the lexicon's content
     assert after.is_candidate("Mind the zebra crossing.") and not before.is_candidate("Mind the zebra crossing.")
     assert after.global_digest == CandidateFilter(filter_tables(edited)).global_digest
     keys = after.document_keys({"zebra", "crossing", "rapport"})
@@ -87,12 +87,12 @@ def test_a_lexicon_edit_builds_new_tables_with_the_edit(artefact_dir, tmp_path):
 def test_a_damaged_artefact_is_rebuilt(artefact_dir):
     lexicons = _shipped()
     candidate_filter(lexicons)
-    (path,) = artefact_dir.glob("filter-*.msgpack")
-    path.write_bytes(b"\xc1 not msgpack")
+    (path,) = artefact_dir.glob("filter-*.json")
+    path.write_bytes(b"\xc1 not json")
     candidate_filter.cache_clear()
     f = candidate_filter(lexicons)
     assert f.is_candidate("We build rapport.")
-    assert path.read_bytes() != b"\xc1 not msgpack"
+    assert path.read_bytes() != b"\xc1 not json"
 
 
 def test_artefacts_off_stores_nothing(artefact_dir, monkeypatch):
@@ -209,3 +209,27 @@ def test_a_new_document_cache_folder_reuses_the_users_artefacts(artefact_dir, tm
         artefacts.use_folder(None)
     assert sorted(artefact_dir.glob("*")) == stored
     assert not (tmp_path / "docs" / "artefacts").exists()
+
+
+def test_only_the_most_recently_used_artefacts_of_a_kind_are_kept(artefact_dir):
+    """Artefacts are keyed by the code that builds them, so upgrades leave old
+    ones behind: storing one prunes its kind to the ``KEEP_PER_KIND`` most
+    recently used (loading one marks it used), and other kinds are untouched."""
+    artefact_dir.mkdir(parents=True, exist_ok=True)
+    keep = artefacts.KEEP_PER_KIND
+    old = []
+    for i in range(keep + 2):
+        path = artefact_dir / f"filter-{i:032x}.json"
+        path.write_text(json.dumps([i]), encoding="utf-8")
+        os.utime(path, (1_000_000 + i, 1_000_000 + i))
+        old.append(path)
+    other = artefact_dir / f"lemmas-{0:032x}.msgpack"
+    other.write_bytes(b"\x90")
+    os.utime(other, (1, 1))
+    assert artefacts.load_or_build("filter", f"{0:032x}", lambda: None, fmt="json") == [0]  # the oldest, used now
+    artefacts.load_or_build("filter", "f" * 32, lambda: ["new"], fmt="json")
+    left = sorted(p.name for p in artefact_dir.glob("filter-*"))
+    assert len(left) == keep
+    assert f"filter-{'f' * 32}.json" in left and old[0].name in left  # the new one and the one just used
+    assert old[1].name not in left and old[2].name not in left  # the least recently used went
+    assert other.exists()

@@ -62,7 +62,7 @@ class Auditor:
     @property
     def model(self):
         """The classifier (None under the lexicon method); its metadata is
-        read at once, its arrays and scikit-learn on first scoring."""
+        read at once, its arrays on first scoring."""
         return self._model
 
     @property

@@ -1,5 +1,5 @@
 """The shipped passage classifier, loaded lazily: its metadata (all a report
-needs) at once, its arrays and scikit-learn on first scoring."""
+needs) at once, its arrays (and scipy) on first scoring."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 def default_model_path() -> Path:
     """The shipped classifier (``detect.methods.default_model_path``, which
-    would import scikit-learn; tests check both agree)."""
+    would import numpy and scipy; tests check both agree)."""
     from importlib import resources
 
     return Path(str(resources.files("syllabus_audit.models").joinpath("passage_classifier.json")))
@@ -18,8 +18,8 @@ def default_model_path() -> Path:
 
 @lru_cache(maxsize=4)
 def _model_meta(json_path: str) -> dict:
-    """The model's metadata as ``PassageClassifier.load`` returns it (its
-    JSON without the vocabularies), without scikit-learn or the arrays."""
+    """The model's metadata as ``PassageScorer.load`` returns it (its JSON
+    without the vocabularies), without numpy, scipy or the arrays."""
     doc = json.loads(Path(json_path).read_text(encoding="utf-8"))
     return {k: v for k, v in doc.items() if k not in ("word_vocabulary", "char_vocabulary")}
 
@@ -27,7 +27,7 @@ def _model_meta(json_path: str) -> dict:
 class LazyModel:
     """Stands for ``detect.methods.load_model(path)``: ``meta`` and
     ``version`` (all a report needs) come from the JSON at once; anything else
-    (``classifier``, ``thresholds``) loads the model, and scikit-learn, on
+    (``classifier``, ``thresholds``) loads the model, with numpy and scipy, on
     first use. A re-scan served from the cache never scores a passage."""
 
     def __init__(self, path: str | None):

@@ -11,7 +11,7 @@ pipelines, the section rules, the model): ``Auditor`` holds those resources
 and calls the chain; the result cache (``cache.CachedAudit``) wraps the chain
 from outside, so nothing here knows of it.
 
-spaCy (detect, nlp, segment) and scikit-learn (detect.methods) are imported
+spaCy (detect, nlp, segment) and the model (detect.methods) are imported
 where first needed: a warm re-scan serves every document from the cache
 without either.
 """

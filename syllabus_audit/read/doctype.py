@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 from pathlib import PurePosixPath
 
@@ -163,10 +164,13 @@ TYPE_ORDER = ("syllabus", "competency_list", "program_description", "other")  # 
 
 _COMPILED_NAME = tuple((t, w, re.compile(p)) for t, w, p in _NAME_RULES)
 _COMPILED_HEADING = tuple((t, re.compile(p), wt, wh) for t, p, wt, wh in _HEADING_RULES)
-# Each text cue with its needles (``needles.py``): when none occurs in the
-# window, the pattern cannot match and is not searched (most of a syllabus
-# has no admission or fees cue; searching costs more than the gate).
-_COMPILED_TEXT = tuple((t, label, re.compile(p, re.M), needles(p, re.M), w, n) for t, label, p, w, n in _TEXT_CUES)
+@cache
+def _compiled_text() -> tuple:
+    """Each text cue compiled, with its needles (``needles.py``): when none
+    occurs in the window, the pattern cannot match and is not searched (most
+    of a syllabus has no admission or fees cue; searching costs more than the
+    gate). Built on first use: a warm re-scan types no document."""
+    return tuple((t, label, re.compile(p, re.M), needles(p, re.M), w, n) for t, label, p, w, n in _TEXT_CUES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +311,7 @@ def content_cues(blocks: list[Block]) -> list[Cue]:
     text = "\n".join(texts)
     starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
     cues = _heading_cues(blocks) + _code_cues(blocks) + _statement_cue(blocks) + _message_cues(blocks)
-    for doc_type, label, pattern, gate, weight, least in _COMPILED_TEXT:
+    for doc_type, label, pattern, gate, weight, least in _compiled_text():
         if may_match(gate, text) and _fires(pattern, text, starts, least):
             cues.append(Cue(doc_type, label, weight))
     return cues

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
+from .json_text import dumps_indented
 
 
 def _json(record: dict) -> str:
-    return json.dumps(record, indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented(record) + "\n"
 
 
 def render(fmt: str, record: dict) -> str:

@@ -308,4 +308,5 @@ def candidate_filter(lexicons: tuple[Lexicon, ...]) -> CandidateFilter:
     # computed by this module with the pipelines (nlp.py) and the matcher's spelling variants
     key = artefacts.digest("filter", [content_digest(lex) for lex in lexicons], lookups_versions(),
                            code=("text/prefilter.py", "text/nlp.py", "rules/lexicon.py", "detect/matcher.py"))
-    return CandidateFilter(artefacts.load_or_build("filter", key, lambda: filter_tables(lexicons)))
+    # JSON: a warm re-scan needs these tables (for cache keys) and nothing else from srsly
+    return CandidateFilter(artefacts.load_or_build("filter", key, lambda: filter_tables(lexicons), fmt="json"))
