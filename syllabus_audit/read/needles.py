@@ -51,16 +51,22 @@ def _exact(item) -> set[str] | None:
     if op is C.SUBPATTERN:
         return _exact_sequence(list(av[-1]))
     if op is C.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            strings = _exact_sequence(list(branch))
-            if strings is None:
-                return None
-            out |= strings
-            if len(out) > MAX_ALTERNATIVES:
-                return None
-        return out
+        return _union(av[1], _exact_sequence, MAX_ALTERNATIVES)
     return None
+
+
+def _union(branches, of, most: int | None = None) -> set[str] | None:
+    """The union of ``of(branch)`` over an alternation's branches; None when
+    any branch gives None (or the union grows past ``most``)."""
+    out: set[str] = set()
+    for branch in branches:
+        found = of(list(branch))
+        if found is None:
+            return None
+        out |= found
+        if most is not None and len(out) > most:
+            return None
+    return out
 
 
 def _exact_sequence(items) -> set[str] | None:
@@ -83,13 +89,7 @@ def _item_needles(item) -> set[str] | None:
     if op is C.SUBPATTERN:
         return _sequence_needles(list(av[-1]))
     if op is C.BRANCH:
-        out: set[str] = set()
-        for branch in av[1]:
-            found = _sequence_needles(list(branch))
-            if found is None:
-                return None
-            out |= found
-        return out
+        return _union(av[1], _sequence_needles)
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
         return _sequence_needles(list(av[2]))
     if op is getattr(C, "ATOMIC_GROUP", None):
