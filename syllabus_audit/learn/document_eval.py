@@ -97,6 +97,37 @@ def _source_shares(labels: list[DocumentLabel], judged: dict[str, DocumentResult
     return out
 
 
+def _prf(both: int, tool: int, gold: int) -> dict:
+    def ratio(a: int, b: int):
+        return None if not b else round(a / b, 4)
+
+    p, r = ratio(both, tool), ratio(both, gold)
+    f1 = None if p is None or r is None else (0.0 if not p + r else round(2 * p * r / (p + r), 4))
+    return {"precision": p, "recall": r, "f1": f1}
+
+
+def _category_scores(rows: list[DocumentLabel], judged: dict[str, DocumentResult]) -> dict | None:
+    """Categories at the document level: per category, the judged documents
+    labelled with it (``gold``), given it by the tool (its counted hits'
+    categories), both, and precision, recall and F1; with the micro average.
+    Only documents whose categories are known count: a negative has none, a
+    positive counts when its label lists its categories. None when no label
+    lists any."""
+    known = [lab for lab in rows if lab.label == 0 or lab.categories]
+    if not any(lab.categories for lab in known):
+        return None
+    tool_of = {lab.file: set(judged[lab.file].categories) for lab in known}
+    ids = sorted({c for lab in known for c in lab.categories} | {c for cats in tool_of.values() for c in cats})
+    per, totals = {}, [0, 0, 0]
+    for c in ids:
+        gold = {lab.file for lab in known if c in lab.categories}
+        tool = {f for f, cats in tool_of.items() if c in cats}
+        counts = (len(gold & tool), len(tool), len(gold))
+        per[c] = {"gold": counts[2], "tool": counts[1], "both": counts[0], **_prf(*counts)}
+        totals = [t + n for t, n in zip(totals, counts)]
+    return {"documents": len(known), "per_category": per, "micro": _prf(*totals)}
+
+
 def evaluate_documents(results: list[DocumentResult], labels: list[DocumentLabel], method: str) -> dict:
     """Compare document verdicts with labels (results from a scan of the folder
     the labels' ``file`` paths are relative to)."""
@@ -125,7 +156,8 @@ def evaluate_documents(results: list[DocumentResult], labels: list[DocumentLabel
               "evidence": _evidence(judged[lab.file])}
              for lab, p in zip(rows, pred) if p != lab.label]
     return {"method": method, "documents": len(labels), "judged": len(rows), "excluded": excluded,
-            "metrics": metrics, "errors": wrong, "sources": _source_shares(rows, judged)}
+            "metrics": metrics, "errors": wrong, "sources": _source_shares(rows, judged),
+            "categories": _category_scores(rows, judged)}
 
 
 def render_document_evaluation(result: dict, show_errors: bool = True) -> str:
@@ -152,6 +184,18 @@ def render_document_evaluation(result: dict, show_errors: bool = True) -> str:
             diff = "–" if s["difference"] is None else f"{s['difference'] * 100:+.0f}p"
             lines.append(f"{source:<22}{s['programs_truth']:>4}/{s['programs_tool']:<4}"
                          f"{pct(s['share_no_reference_truth']):>8}{pct(s['share_no_reference_tool']):>8}{diff:>8}")
+    cats = result.get("categories")
+    if cats:
+        def num(x):
+            return "  –" if x is None else f"{x:.2f}"
+
+        lines += ["", f"categories, per document ({cats['documents']} documents with known categories)",
+                  f"  {'category':<22}{'gold':>5}{'tool':>5}{'both':>5}{'P':>6}{'R':>6}{'F1':>6}"]
+        for c, row in cats["per_category"].items():
+            lines.append(f"  {c:<22}{row['gold']:>5}{row['tool']:>5}{row['both']:>5}"
+                         f"{num(row['precision']):>6}{num(row['recall']):>6}{num(row['f1']):>6}")
+        micro = cats["micro"]
+        lines.append(f"  {'all (micro)':<37}{num(micro['precision']):>6}{num(micro['recall']):>6}{num(micro['f1']):>6}")
     for e in result["excluded"]:
         lines.append(f"left out: {e['file']} ({e['status']})")
     if show_errors and result["errors"]:

@@ -89,6 +89,32 @@ def test_evaluate_documents_table_names_the_deciding_evidence(labelled_folder, t
     assert "therapeutic alliance" in result.output  # the passage that decided it
 
 
+def test_evaluate_documents_scores_categories_per_document(labelled_folder):
+    """Category precision and recall at the document level, over documents
+    whose categories are known: a negative has none; a positive without
+    listed categories is left out of the category figures."""
+    folder, labels = labelled_folder
+    columns = ("file", "program", "doc_type", "expected_status", "label", "categories")
+    _write_labels(labels, [
+        ("a-skills.md", "p1", "syllabus", "ok", "1", "alliance;empathy"),  # the tool finds alliance, rupture repair
+        ("b-stats.md", "p2", "syllabus", "ok", "0", ""),
+        ("c-stats-copy.md", "p3", "syllabus", "ok", "1", ""),  # categories unknown: left out of them
+    ], columns)
+    result = CliRunner().invoke(cli, ["evaluate", str(labels), "--documents", str(folder),
+                                      "--format", "json", "--method", "lexicon"])
+    assert result.exit_code == 0, result.output
+    cats = json.loads(result.stdout)["categories"]
+    assert cats["documents"] == 2
+    per = cats["per_category"]
+    assert per["alliance"] == {"gold": 1, "tool": 1, "both": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert per["empathy"] == {"gold": 1, "tool": 0, "both": 0, "precision": None, "recall": 0.0, "f1": None}
+    assert per["rupture_repair"]["tool"] == 1 and per["rupture_repair"]["precision"] == 0.0
+    assert cats["micro"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    table = CliRunner().invoke(cli, ["evaluate", str(labels), "--documents", str(folder), "--method", "lexicon"])
+    assert "categories, per document (2 documents with known categories)" in table.output
+    assert "all (micro)" in table.output
+
+
 def test_evaluate_documents_names_a_labelled_file_that_is_missing(labelled_folder):
     folder, labels = labelled_folder
     _write_labels(labels, [("nope.md", "p1", "syllabus", "ok", "1")])
