@@ -17,6 +17,7 @@ import click
 from .version import __version__
 from .arguments import METHODS, check_jobs, check_language, check_method, check_threshold, check_time_limit
 from .cli_errors import checked, one_line_errors
+from .report.json_text import to_json
 
 FORMATS = ("table", "json", "jsonl", "csv", "html", "md")
 
@@ -31,10 +32,6 @@ def _emit(text: str, output: Path | None) -> None:
         raise click.ClickException(f"{output}: cannot write output: {exc.strerror or exc}") from None
 
 
-def to_json(data) -> str:
-    from .report.json_text import dumps_indented
-
-    return dumps_indented(data) + "\n"
 
 
 lexicon_option = click.option(
@@ -367,7 +364,7 @@ def train(data: Path | None, output: Path | None, extra: tuple[Path, ...], docum
     With --extra, reviewed passages are added (kept separate, recorded in the
     model) and the bundled test split is scored before and after.
     """
-    from .detect.methods import default_model_path
+    from .models import default_model_path
     from .learn.labelled import default_labelled_path
     from .rules.lexicon import load_lexicon
     from .pipeline.auditor import Auditor

@@ -148,13 +148,6 @@ def test_the_language_model_from_the_artefact_ranks_like_py3langid():
         assert _identifier().rank(text) == reference.rank(text)
 
 
-def test_pipeline_finds_the_model_where_detect_does():
-    from syllabus_audit.detect.methods import default_model_path
-    from syllabus_audit.pipeline.model import default_model_path as light
-
-    assert light() == default_model_path()
-
-
 def _run(code: str, env: dict) -> dict:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from syllabus_audit.cli import cli
-from syllabus_audit.detect.methods import default_model_path
+from syllabus_audit.models import default_model_path
 from tests.conftest import REPO
 
 LABELLED = REPO / "corpora" / "labelled" / "passages.csv"

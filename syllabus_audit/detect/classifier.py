@@ -18,8 +18,9 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from ..models import model_meta
 from .scorer import (CHAR_NGRAMS, FORMAT_VERSION, WORD_NGRAMS, WORD_TOKEN, Features, binary_proba,
-                     category_proba, model_meta, read_saved)
+                     category_proba, read_saved)
 
 
 def _vectorizers(params: dict) -> tuple[TfidfVectorizer, TfidfVectorizer]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
 
+from ..models import default_model_path
 from ..types import COUNTED, NEGATED, OTHER_SENSE, Hit, Passage
 from .scorer import PassageScorer
 from .context import looks_like_title
@@ -32,7 +32,6 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
-MODEL_NAME = "passage_classifier.json"
 
 
 @dataclass(frozen=True)
@@ -68,10 +67,6 @@ class Model:
     @property
     def version(self) -> str:
         return self.meta.get("version", "")
-
-
-def default_model_path() -> Path:
-    return Path(str(resources.files("syllabus_audit.models").joinpath(MODEL_NAME)))
 
 
 @lru_cache(maxsize=4)

@@ -21,6 +21,8 @@ import re
 from pathlib import Path
 
 import numpy as np
+
+from ..models import model_meta
 import scipy.sparse as sp
 from scipy.special import expit
 
@@ -155,11 +157,6 @@ def read_saved(json_path: Path) -> tuple[dict, dict[str, np.ndarray]]:
         raise ValueError(f"{json_path.name}: unsupported model format {doc.get('format_version')!r}")
     with np.load(json_path.with_suffix(".npz"), allow_pickle=False) as arrays:
         return doc, {k: arrays[k] for k in arrays.files}
-
-
-def model_meta(doc: dict) -> dict:
-    """The metadata part of a saved model's JSON (everything but the vocabularies)."""
-    return {k: v for k, v in doc.items() if k not in ("word_vocabulary", "char_vocabulary")}
 
 
 class PassageScorer:

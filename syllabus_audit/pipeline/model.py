@@ -7,21 +7,14 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-
-def default_model_path() -> Path:
-    """The shipped classifier (``detect.methods.default_model_path``, which
-    would import numpy and scipy; tests check both agree)."""
-    from importlib import resources
-
-    return Path(str(resources.files("syllabus_audit.models").joinpath("passage_classifier.json")))
+from ..models import default_model_path, model_meta
 
 
 @lru_cache(maxsize=4)
 def _model_meta(json_path: str) -> dict:
-    """The model's metadata as ``PassageScorer.load`` returns it (its JSON
-    without the vocabularies), without numpy, scipy or the arrays."""
-    doc = json.loads(Path(json_path).read_text(encoding="utf-8"))
-    return {k: v for k, v in doc.items() if k not in ("word_vocabulary", "char_vocabulary")}
+    """The model's metadata as ``PassageScorer.load`` returns it, without
+    numpy, scipy or the arrays."""
+    return model_meta(json.loads(Path(json_path).read_text(encoding="utf-8")))
 
 
 class LazyModel:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from .json_text import dumps_indented
-
-
-def _json(record: dict) -> str:
-    return dumps_indented(record) + "\n"
+from .json_text import to_json
 
 
 def render(fmt: str, record: dict) -> str:
@@ -14,7 +10,7 @@ def render(fmt: str, record: dict) -> str:
     from .exports import render_documents_csv, render_jsonl
     from .table import render_table
 
-    renderers = {"table": render_table, "json": _json, "jsonl": render_jsonl, "csv": render_documents_csv}
+    renderers = {"table": render_table, "json": to_json, "jsonl": render_jsonl, "csv": render_documents_csv}
     if fmt in ("html", "md"):
         from .html_page import render_html, render_markdown
 

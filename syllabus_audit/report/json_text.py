@@ -93,3 +93,8 @@ def dumps_indented(obj, indent: int = 2) -> str:
 
     value(obj, 0)
     return "".join(parts)
+
+
+def to_json(value) -> str:
+    """A JSON document as every command writes it: indented, UTF-8 as is, a final newline."""
+    return dumps_indented(value) + "\n"

@@ -84,11 +84,12 @@ def agreement(sheets: tuple[Path, ...], fmt: str, audit_json: Path | None, outpu
     alpha at passage, category and program-per-source level; the tool's
     precision and estimated recall; the corrected no-reference share.
     """
+    from ..report.json_text import to_json
     from .agreement import agreement_report, render_agreement
 
     audit = _load_audit(audit_json) if audit_json else None
     rep = agreement_report(list(sheets), audit, seed=seed)
-    text = (json.dumps(rep, indent=2, ensure_ascii=False) + "\n") if fmt == "json" else render_agreement(rep)
+    text = to_json(rep) if fmt == "json" else render_agreement(rep)
     if output is None:
         click.echo(text, nl=False)
     else:

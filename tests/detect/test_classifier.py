@@ -5,7 +5,8 @@ import pytest
 
 from syllabus_audit.detect.classifier import PassageClassifier
 from syllabus_audit.detect.features import feature_names, lexicon_features
-from syllabus_audit.detect.methods import default_model_path, load_model
+from syllabus_audit.detect.methods import load_model
+from syllabus_audit.models import default_model_path
 
 TEXTS = ["Build rapport with clients in the first session.", "Regression and correlation.",
          "Respond empathically to clients.", "Late work will not be accepted.",
