@@ -187,3 +187,14 @@ def test_category_floor_drops_categories_the_category_models_are_unsure_of():
     assert 0.35 < cal["document"]["category_floor"] <= 0.9
     assert cal["document_category_cv_f1"] == 1.0
     assert calibrate_documents(docs)["document"].get("category_floor") is None  # no category data: no floor
+
+
+def test_ties_are_broken_at_the_middle_of_the_plateau():
+    from syllabus_audit.learn.calibrate import centre_of_best
+
+    scores = {0.8: (0.9,), 0.85: (0.95,), 0.9: (0.95,), 0.93: (0.95,), 0.95: (0.95,), 0.97: (0.9,)}
+    assert centre_of_best(list(scores), scores.get) == 0.9  # 0.85..0.95 tie: the lower middle, not the edge
+    assert centre_of_best([0.5, 0.6], lambda t: (1.0,)) == 0.5
+    assert centre_of_best([0.5, 0.6, 0.7], lambda t: (t,)) == 0.7  # a strict best needs no tie-break
+    # Scores that differ only past the 6th decimal are ties.
+    assert centre_of_best([1, 2, 3], lambda t: (0.5 + t * 1e-9,)) == 2

@@ -36,7 +36,7 @@ def _edit(old: str, new: str) -> str:
 
 
 CHANGES = {
-    "version bump": _edit('version: "1.2.0"', 'version: "1.2.1"'),
+    "version bump": _edit('version: "1.3.0"', 'version: "1.3.1"'),
     "a term added": _edit("      - therapeutic alliance\n", "      - therapeutic alliance\n      - weekly readings\n"),
     "a strength changed": _edit("{term: rapport, strength: ambiguous}", "{term: rapport, strength: strong}"),
     "a negation word added": _edit('before: ["not", "no", "never",', 'before: ["not", "no", "never", "hardly",'),
