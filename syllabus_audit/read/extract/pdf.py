@@ -36,8 +36,10 @@ import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from ...types import CORRUPT, EMPTY, ENCRYPTED, HEADING, LIST_ITEM, NEEDS_OCR, OK, PARAGRAPH, Block, ExtractedDocument
+from ...types import (CORRUPT, EMPTY, ENCRYPTED, HEADING, LIST_ITEM, NEEDS_OCR, OK, PARAGRAPH, TABLE_CELL, Block,
+                      ExtractedDocument)
 from . import ocr as ocr_mod
+from .pdf_tables import Cell, cells_of, rules_from_bounds
 from .textfix import _CLEAN_TABLE, BULLET_RE, HYPHEN_MARK, clean_text, collapse_ws, ends_sentence, looks_like_heading, make_block
 
 FORMAT = "pdf"
@@ -59,6 +61,7 @@ class _Line:
     page: int = 0
     number: int = 0
     bold: bool = False  # the whole run is set in a bold font (a heading cue)
+    cell: Cell | None = None  # the ruled table cell it sits in (pdf_tables.py)
 
     @property
     def height(self) -> float:
@@ -207,11 +210,61 @@ def _page_lines(page: pdfium.PdfPage, page_no: int) -> list[_Line]:
         textpage.close()
     if not segs:
         return []
-    gutter = _find_gutter(segs)
-    lines = _group_lines(segs) if gutter is None else _column_order(segs, gutter)
+    cells = cells_of([(s.left, s.bottom, s.right, s.top) for s in segs], *rules_from_bounds(_path_bounds(page)))
+    table = [(s, c) for s, c in zip(segs, cells) if c is not None]
+    if table:
+        segs = [s for s, c in zip(segs, cells) if c is None]
+    lines = _text_lines(segs) if segs else []
+    if table:
+        lines = _with_cells(lines, table)
     for n, line in enumerate(lines, 1):
         line.page, line.number = page_no, n
     return lines
+
+
+def _path_bounds(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each path object on the page (top-level
+    objects only: a grid inside a form XObject is not seen)."""
+    pa = ctypes.c_void_p(ctypes.cast(page.raw, ctypes.c_void_p).value)
+    get_object, kind_of, bounds_of = _GetObjectA, _ObjTypeA, _ObjBoundsA
+    left, bottom, right, top = _OB
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
+    out = []
+    for k in range(_CountObjectsA(pa)):
+        obj = ctypes.c_void_p(get_object(pa, k))
+        if kind_of(obj) == path and bounds_of(obj, *_OB_ADDR):
+            out.append((left.value, bottom.value, right.value, top.value))
+    return out
+
+
+def _text_lines(segs: list[_Line]) -> list[_Line]:
+    """Lines in reading order: by baseline, or left column then right one."""
+    gutter = _find_gutter(segs)
+    return _group_lines(segs) if gutter is None else _column_order(segs, gutter)
+
+
+def _with_cells(lines: list[_Line], table: list[tuple[_Line, Cell]]) -> list[_Line]:
+    """Insert each table cell's lines (cells row by row, left to right) before
+    the first line that lies below the cell's top rule."""
+    by_cell: dict[Cell, list[_Line]] = {}
+    for seg, cell in table:
+        by_cell.setdefault(cell, []).append(seg)
+    pending = []
+    for cell in sorted(by_cell, key=lambda c: (-c.top, c.left)):
+        cell_lines = _group_lines(by_cell[cell])
+        for line in cell_lines:
+            line.cell = cell
+        pending.append((cell.top, cell_lines))
+    out: list[_Line] = []
+    k = 0
+    for line in lines:
+        while k < len(pending) and pending[k][0] > line.top:
+            out += pending[k][1]
+            k += 1
+        out.append(line)
+    for _, cell_lines in pending[k:]:
+        out += cell_lines
+    return out
 
 
 def _segments(tp: pdfium.PdfTextPage) -> list[_Line]:
@@ -359,6 +412,13 @@ def _unchecked(func, restype):
 _CountRectsA = _unchecked(pdfium_c.FPDFText_CountRects, _INT)
 _GetRectA = _unchecked(pdfium_c.FPDFText_GetRect, _INT)
 _GetCharBoxA = _unchecked(pdfium_c.FPDFText_GetCharBox, _INT)
+# Page objects (ruled tables): count, the k-th object, its type and bounds (floats).
+_CountObjectsA = _unchecked(pdfium_c.FPDFPage_CountObjects, _INT)
+_GetObjectA = _unchecked(pdfium_c.FPDFPage_GetObject, _VP)
+_ObjTypeA = _unchecked(pdfium_c.FPDFPageObj_GetType, _INT)
+_ObjBoundsA = _unchecked(pdfium_c.FPDFPageObj_GetBounds, _INT)
+_OB = tuple(ctypes.c_float() for _ in range(4))
+_OB_ADDR = tuple(ctypes.c_void_p(ctypes.addressof(f)) for f in _OB)
 # The text object of a char, as a plain address; None for generated chars.
 _TextObjectA = _unchecked(pdfium_c.FPDFText_GetTextObject, _VP)
 # The font of a text object, as a plain address.
@@ -639,7 +699,7 @@ def _blocks(pages: list[list[_Line]]) -> tuple[Block, ...]:
                 current.append(line)
                 continue
             flush()
-            kind = LIST_ITEM if bullet else PARAGRAPH
+            kind = LIST_ITEM if bullet else PARAGRAPH if line.cell is None else TABLE_CELL
             current = [line]
     flush()
     return tuple(blocks)
@@ -669,6 +729,8 @@ def _continues(current: list[_Line], line: _Line, kind: str, step_limit: float |
     prev = current[-1]
     first = current[0]
     text = line.text
+    if prev.cell is not None or line.cell is not None:
+        return _continues_in_cell(prev, first, line, kind, step_limit)
     if prev.page != line.page or prev.column != line.column:
         # Across a page break or column change: only if the sentence clearly goes on.
         return kind != HEADING and _clearly_continues(prev.text, text)
@@ -687,6 +749,29 @@ def _continues(current: list[_Line], line: _Line, kind: str, step_limit: float |
     if kind == LIST_ITEM and line.left <= first.left + 2 and not text[:1].islower():
         return False
     return True
+
+
+def _continues_in_cell(prev: _Line, first: _Line, line: _Line, kind: str, step_limit: float | None) -> bool:
+    """Inside a table cell a line goes on only where a sentence or phrase
+    clearly does: the next line starts in lower case (or ends a hyphenated
+    word), the line before ends on a comma, "&" or a word that cannot end
+    a phrase ("and", "of", "with" …), or it is the hanging indent of a
+    bulleted item. Cells are narrow, so a full-looking line
+    says nothing: "Working with mandated clients" / "Motivational
+    Interviewing" are two topics of one week, not one."""
+    cell = line.cell
+    if cell is None or prev.cell != cell:
+        return False
+    step = prev.top - line.top
+    if step <= 0 or (step_limit is not None and step > step_limit):
+        return False
+    if kind == LIST_ITEM and line.left > first.left + 2:
+        return True  # the hanging indent of a bulleted item
+    return _clearly_continues(prev.text, line.text) or _JOINS_NEXT.search(prev.text) is not None
+
+
+# A line ending like this is continued by the next one (inside table cells).
+_JOINS_NEXT = re.compile(r"(?:[,&/(]|\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|vs\.?))\s*$", re.I)
 
 
 def _clearly_continues(prev: str, nxt: str) -> bool:
@@ -709,7 +794,7 @@ def _make(kind: str, lines: list[_Line], body_height: float) -> Block | None:
     parts = [(s.text, s.page, s.number) for s in lines]
     if kind == LIST_ITEM:
         parts[0] = (_bullet(parts[0][0])[0], parts[0][1], parts[0][2])
-    elif len(lines) <= 2:
+    elif kind == PARAGRAPH and len(lines) <= 2:
         text = " ".join(s.text for s in lines)
         big = min(s.height for s in lines) > 1.2 * body_height
         if ((big and looks_like_heading(text, 20)) or (len(lines) == 1 and looks_like_heading(text))

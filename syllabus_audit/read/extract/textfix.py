@@ -62,7 +62,7 @@ _CLEAN_NEEDED_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_C
 
 # A list marker at the start of a line: bullets, dashes, "1." "1)" "a)" "(a)" "(iv)".
 BULLET_RE = re.compile(
-    r"^\s*(?:[•●○◦▪▫■□‣⁃∙·➢➤►▶✓✔❖◆◇*+\-–—]"
+    r"^\s*(?:[•●○◦▪▫■□‣⁃∙·➢➤►▶✓✔❖◆◇*+\-–—\uf0a7\uf0b7\uf0d8\uf076]"  # U+F0xx: Symbol / Wingdings bullets in PDFs
     r"|\(?\d{1,2}[.)](?!\d)"
     r"|\(?[a-z][.)]"
     r"|\((?:[ivx]{1,5}|[A-Z])\)"
