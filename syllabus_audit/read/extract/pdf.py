@@ -754,9 +754,10 @@ def _continues(current: list[_Line], line: _Line, kind: str, step_limit: float |
 def _continues_in_cell(prev: _Line, first: _Line, line: _Line, kind: str, step_limit: float | None) -> bool:
     """Inside a table cell a line goes on only where a sentence or phrase
     clearly does: the next line starts in lower case (or ends a hyphenated
-    word), the line before ends on a comma, "&" or a word that cannot end
-    a phrase ("and", "of", "with" …), or it is the hanging indent of a
-    bulleted item. Cells are narrow, so a full-looking line
+    word) or with a comma, a bracket or a hyphen, the line before ends on a
+    comma, "&" or a word that cannot end a phrase ("and", "of", "with" …),
+    on a colon before a lower-case line, or inside an open parenthesis, or it
+    is the hanging indent of a bulleted item. Cells are narrow, so a full-looking line
     says nothing: "Working with mandated clients" / "Motivational
     Interviewing" are two topics of one week, not one."""
     cell = line.cell
@@ -767,11 +768,18 @@ def _continues_in_cell(prev: _Line, first: _Line, line: _Line, kind: str, step_l
         return False
     if kind == LIST_ITEM and line.left > first.left + 2:
         return True  # the hanging indent of a bulleted item
-    return _clearly_continues(prev.text, line.text) or _JOINS_NEXT.search(prev.text) is not None
+    text = line.text
+    return (_clearly_continues(prev.text, text) or _JOINS_NEXT.search(prev.text) is not None
+            or text[:1] in _CONTINUING_START  # no item starts with a comma or a closing bracket
+            or (text[:1] == "-" and text[1:2].isalpha())  # "self" / "-critique"
+            or (prev.text.rstrip().endswith(":") and text[:1].islower())
+            or prev.text.count("(") > prev.text.count(")"))  # inside a parenthesis
 
 
-# A line ending like this is continued by the next one (inside table cells).
+# A line ending like this is continued by the next one (inside table cells) ...
 _JOINS_NEXT = re.compile(r"(?:[,&/(]|\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|vs\.?))\s*$", re.I)
+# ... and so is one followed by a line starting with one of these ("(2,500 words)" after a task).
+_CONTINUING_START = frozenset(",;:.)]}%(")
 
 
 def _clearly_continues(prev: str, nxt: str) -> bool:

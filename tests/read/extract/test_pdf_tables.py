@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from syllabus_audit.read.extract import extract_file
 from syllabus_audit.read.extract.pdf_tables import Cell, cells_of
 from syllabus_audit.types import PARAGRAPH, TABLE_CELL
@@ -83,6 +85,18 @@ def test_ruled_cells_keep_reading_order_and_provenance(tmp_path):
 def test_a_sentence_wrapped_inside_a_cell_stays_one_passage(tmp_path):
     doc = _schedule_pdf(tmp_path, wrapped=("Students practise reflective listening with", "clients in weekly triads"))
     assert "Students practise reflective listening with clients in weekly triads" in [b.text for b in doc.blocks]
+
+
+@pytest.mark.parametrize("lines, joined", [
+    (("Skills assessment (OSCE):", "alliance building"), "Skills assessment (OSCE): alliance building"),
+    (("Skills assessment (OS", "CE) in week 13"), "Skills assessment (OS CE) in week 13"),
+    (("Recorded role-play and self", "-critique"), "Recorded role-play and self -critique"),
+    (("Case conceptualisation essay", "(2,500 words)"), "Case conceptualisation essay (2,500 words)"),
+    (("Alliance building", ", empathic responding"), "Alliance building , empathic responding"),
+])
+def test_a_cell_line_that_cannot_start_an_item_continues(tmp_path, lines, joined):
+    doc = _schedule_pdf(tmp_path, wrapped=lines)
+    assert joined in [b.text for b in doc.blocks]
 
 
 def test_a_table_without_vertical_rules_is_read_as_text(tmp_path):
