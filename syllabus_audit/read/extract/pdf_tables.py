@@ -7,8 +7,10 @@ the readings column, and a client cue in one cell can make a topic label in
 another look like a skill taught with clients. The grid is in the drawing:
 a table's rules are thin path objects. A run of text is in a cell when a
 horizontal rule passes above and below its centre and a vertical rule left
-and right of it; runs with no such box (text outside tables, tables ruled
-only horizontally) are read as before.
+and right of it, and another box with text lies between the same two
+horizontal rules (a table row has at least two cells: a frame drawn around a
+page or a text box is not a table); runs with no such box (text outside
+tables, tables ruled only horizontally) are read as before.
 
 pdfplumber finds tables the same way, from the page's lines and rects, but
 it parses the whole page with pdfminer (50-90x slower, docs/performance.md);
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 RULE_THICKNESS = 2.0  # pt: a path object thinner than this ...
 RULE_LENGTH = 8.0  # ... and at least this long is a rule
 _SLACK = 1.0  # pt: a rule "crosses" a point this close to its end
+MAX_RULES = 2000  # a page with more thin paths is a drawing (a chart, hatching), not a table
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +54,9 @@ def rules_from_bounds(bounds) -> tuple[list[tuple[float, float, float]], list[tu
 
 def cells_of(boxes: list[tuple[float, float, float, float]], horizontal, vertical) -> list[Cell | None]:
     """The cell of each (left, bottom, right, top) box, or None: the nearest
-    rules above, below, left and right of its centre that cross it."""
-    if not horizontal or not vertical:
+    rules above, below, left and right of its centre that cross it, kept
+    only when another box's cell lies in the same row."""
+    if not horizontal or not vertical or len(horizontal) + len(vertical) > MAX_RULES:
         return [None] * len(boxes)
     ys = [r[0] for r in horizontal]
     xs = [r[0] for r in vertical]
@@ -68,7 +72,11 @@ def cells_of(boxes: list[tuple[float, float, float, float]], horizontal, vertica
             out.append(None)
         else:
             out.append(Cell(above, at_left, at_right, below))
-    return out
+    columns: dict[tuple[float, float], set[float]] = {}
+    for cell in out:
+        if cell is not None:
+            columns.setdefault((cell.top, cell.bottom), set()).add(cell.left)
+    return [c if c is not None and len(columns[(c.top, c.bottom)]) > 1 else None for c in out]
 
 
 def _nearest(rules, order, at: float) -> float | None:

@@ -108,12 +108,54 @@ def test_cells_of_uses_the_nearest_rules_that_cross_the_box():
     horizontal = [(100.0, 50.0, 300.0), (150.0, 50.0, 300.0), (200.0, 50.0, 300.0), (400.0, 0.0, 40.0)]
     vertical = [(50.0, 100.0, 200.0), (120.0, 100.0, 200.0), (300.0, 100.0, 200.0)]
     boxes = [(60, 160, 110, 170),  # row 2, column 1
-             (130, 110, 290, 120),  # row 1, column 2
+             (130, 160, 290, 170),  # row 2, column 2
+             (130, 110, 290, 120),  # row 1, column 2: alone in its row
              (60, 300, 110, 310),  # above the table: no rule above crosses it
              (10, 160, 40, 170)]  # left of the table
-    assert cells_of(boxes, horizontal, vertical) == [Cell(200.0, 50.0, 120.0, 150.0), Cell(150.0, 120.0, 300.0, 100.0),
-                                                     None, None]
-    assert cells_of(boxes, horizontal, []) == [None] * 4
+    assert cells_of(boxes, horizontal, vertical) == [Cell(200.0, 50.0, 120.0, 150.0), Cell(200.0, 120.0, 300.0, 150.0),
+                                                     None, None, None]
+    assert cells_of(boxes, horizontal, []) == [None] * 5
+
+
+def _framed_pdf(tmp_path, with_table: bool):
+    """A page with a frame drawn around its text (four rules), and perhaps a table inside it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "framed.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 11)
+    c.drawString(72, 760, "This unit introduces counselling practice with adults and")
+    c.drawString(72, 746, "Students practise reflective listening with clients.")
+    if with_table:
+        for x in (72, 200, 400):
+            c.line(x, 700, x, 660)
+        for y in (700, 680, 660):
+            c.line(72, y, 400, y)
+        c.drawString(76, 686, "Week 1")
+        c.drawString(204, 686, "Attending skills")
+        c.drawString(76, 666, "Week 2")
+        c.drawString(204, 666, "Reflecting feelings")
+    c.drawString(72, 600, "Late work loses five percent per day.")
+    for x0, y0, x1, y1 in ((50, 50, 545, 50), (545, 50, 545, 792), (545, 792, 50, 792), (50, 792, 50, 50)):
+        c.line(x0, y0, x1, y1)  # the frame: four rules around everything
+    c.showPage()
+    c.save()
+    return extract_file(path, "framed.pdf")
+
+
+def test_a_frame_around_the_page_is_not_a_table(tmp_path):
+    doc = _framed_pdf(tmp_path, with_table=False)
+    assert not any(b.kind == TABLE_CELL for b in doc.blocks)
+    assert "This unit introduces counselling practice with adults and Students practise reflective listening " \
+           "with clients." in [b.text for b in doc.blocks]
+
+
+def test_a_table_inside_a_frame_is_still_a_table(tmp_path):
+    doc = _framed_pdf(tmp_path, with_table=True)
+    assert {b.text for b in doc.blocks if b.kind == TABLE_CELL} == {"Week 1", "Attending skills", "Week 2",
+                                                                    "Reflecting feelings"}
+    assert {b.kind for b in doc.blocks if "Late work" in b.text or "Students" in b.text} == {PARAGRAPH}
 
 
 def test_symbol_font_bullets_are_list_markers():
