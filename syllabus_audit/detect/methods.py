@@ -143,12 +143,14 @@ def model_categories(model: Model, probs: np.ndarray) -> list[str]:
 
 def decide_passage(method: str, passage: Passage, hits: list[Hit], score: float | None,
                    probs: np.ndarray | None, model: Model | None,
-                   threshold: float | None = None) -> list[Hit]:
-    """Final hits of one passage under a method."""
+                   threshold: float | None = None, positive: bool | None = None) -> list[Hit]:
+    """Final hits of one passage under a method (``positive``: its
+    ``is_positive`` verdict, when already known)."""
     if method == "lexicon" or model is None:
         return hits
     t = model.thresholds
-    positive = is_positive(method, passage, hits, score, t, threshold)
+    if positive is None:
+        positive = is_positive(method, passage, hits, score, t, threshold)
     s = round(float(score), 4)
     out = []
     for h in hits:
@@ -198,7 +200,14 @@ def apply_method(method: str, passages: list[tuple[Passage, list[Hit]]], model: 
         return [h for _, hits in passages for h in hits]
     cued = scored_passages(passages)
     scores, probs = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
+    # One positive_mask over the document (is_positive per passage, in one call).
+    t = model.thresholds
+    positive = positive_mask(
+        method, scores, [any(h.status == COUNTED for h in hits) for _, hits in cued],
+        [blocks_admission(hits) for _, hits in cued], [admissible(p) for p, _ in cued],
+        t.model if threshold is None else threshold, t.veto, t.admit if threshold is None else threshold)
     out: list[Hit] = []
-    for (passage, hits), s, pr in zip(cued, scores, probs):
-        out += decide_passage(method, passage, hits, s, pr, model, threshold)
+    for (passage, hits), s, pr, pos in zip(cued, scores, probs, positive.tolist()):
+        if hits or pos:  # a passage with neither has no output
+            out += decide_passage(method, passage, hits, s, pr, model, threshold, positive=pos)
     return out
