@@ -6,7 +6,7 @@ the chain and stores what it gives. Every cache key is derived here (``CacheKeys
 
 Three tables:
 
-* ``extraction``: the extracted blocks (key: content hash, extractor version,
+* ``extraction``: the extracted blocks (key: content hash, extractor source digest,
   OCR setting). A re-scan with anything else changed re-reads no file.
 * ``keys``: each document's word keys (``CandidateFilter.document_keys``;
   same key plus the pipelines' signature).
@@ -28,6 +28,7 @@ import json
 import os
 import sqlite3
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -190,6 +191,20 @@ def settings_digest(settings, method: str, threshold: float | None, model_json: 
     return hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()[:32]
 
 
+@lru_cache(maxsize=1)
+def extractor_digest() -> str:
+    """``EXTRACTOR_VERSION`` and a digest of the extractors' source (every
+    module of ``read/extract`` and ``types.py``): an edit to any extractor
+    makes stored extractions unreachable, with no constant to forget to bump
+    (a stored extraction from before a change to PDF table reading was served
+    after it). Other edits keep them: extraction is the slow part of a scan."""
+    from .. import artefacts
+
+    package = Path(artefacts.__file__).parent
+    files = sorted(p.relative_to(package).as_posix() for p in (package / "read" / "extract").glob("*.py"))
+    return f"{EXTRACTOR_VERSION}-{artefacts.source_digest((*files, 'types.py'))}"
+
+
 class CacheKeys:
     """The keys of a document's entries, from its content hash (``digest``)."""
 
@@ -198,7 +213,7 @@ class CacheKeys:
         self._filter = candidate_filter  # () -> CandidateFilter: built on first use
 
     def extraction(self, digest: str) -> str:
-        return f"{digest}:{EXTRACTOR_VERSION}:{int(self.ocr)}"
+        return f"{digest}:{extractor_digest()}:{int(self.ocr)}"
 
     def keys(self, digest: str) -> str:
         """The document's word keys depend on the pipelines' signature too."""

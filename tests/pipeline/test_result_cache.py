@@ -129,3 +129,47 @@ def test_a_warm_rescan_reuses_stored_document_types_unless_the_path_changed(tmp_
     (corpus / "psy640.md").rename(corpus / "program-overview.md")  # same bytes, a name that says otherwise
     (moved,) = [warm.audit_file(s) for s in discover(corpus.parent)]
     assert calls == ["program-overview.md"] and moved.hits == again.hits
+
+
+def test_an_extractor_edit_makes_stored_extractions_unreachable(tmp_path, monkeypatch):
+    """Stored extractions are keyed by the extractors' source: after an edit
+    (here: a different digest of it) a re-scan extracts again instead of
+    judging the old extraction (which had served stale PDF table reading)."""
+    import syllabus_audit.pipeline.cache as cache
+    import syllabus_audit.pipeline.stages as stages
+
+    corpus = tmp_path / "corpus" / "prog"
+    corpus.mkdir(parents=True)
+    (corpus / "unit.md").write_text("Week 1: establish a therapeutic alliance with clients.\n", encoding="utf-8")
+    settings = AuditSettings(cache_dir=str(tmp_path / "cache"))
+    calls = []
+    real = stages.extract_file
+    monkeypatch.setattr(stages, "extract_file", lambda *a, **k: calls.append(a[1]) or real(*a, **k))
+
+    def scan():
+        return [Auditor(method="lexicon", settings=settings).audit_file(s) for s in discover(corpus.parent)]
+
+    first = scan()
+    assert calls == ["prog/unit.md"]
+    monkeypatch.setattr(cache.CacheKeys, "result", lambda self, digest, keys: f"{digest}:fresh-{len(calls)}")
+    scan()  # a new result key (as after any code edit) but the same extractor: the extraction is reused
+    assert calls == ["prog/unit.md"]
+    cache.extractor_digest.cache_clear()
+    monkeypatch.setattr(cache, "extractor_digest", lambda: "3-edited")
+    again = scan()
+    assert calls == ["prog/unit.md", "prog/unit.md"] and again[0].hits == first[0].hits
+
+
+def test_the_extractor_digest_covers_every_extractor_module(monkeypatch):
+    from syllabus_audit import artefacts
+    from syllabus_audit.pipeline import cache
+
+    seen = []
+    monkeypatch.setattr(artefacts, "source_digest", lambda files: seen.extend(files) or "0" * 16)
+    cache.extractor_digest.cache_clear()
+    try:
+        assert cache.extractor_digest() == "3-" + "0" * 16
+    finally:
+        cache.extractor_digest.cache_clear()
+    assert {"read/extract/pdf.py", "read/extract/pdf_tables.py", "read/extract/word.py",
+            "read/extract/textfix.py", "read/extract/__init__.py", "types.py"} <= set(seen)
