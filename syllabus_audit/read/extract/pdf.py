@@ -798,8 +798,16 @@ def _bold_title(lines: list[_Line]) -> bool:
             and any(c.isalpha() for c in text))
 
 
+CELL_PROSE_CHARS = 160  # a cell item wrapped over lines and at least this long is running text
+
+
 def _make(kind: str, lines: list[_Line], body_height: float) -> Block | None:
     parts = [(s.text, s.page, s.number) for s in lines]
+    if kind == TABLE_CELL and len(lines) > 1 and sum(len(p[0]) for p in parts) >= CELL_PROSE_CHARS:
+        # Running text wrapped inside a cell (a layout table around a course
+        # description) is read as a paragraph, sentence by sentence, as it
+        # would be outside the table; it never becomes a heading.
+        return make_block(PARAGRAPH, parts, collapsed=True)
     if kind == LIST_ITEM:
         parts[0] = (_bullet(parts[0][0])[0], parts[0][1], parts[0][2])
     elif kind == PARAGRAPH and len(lines) <= 2:

@@ -36,12 +36,11 @@ def _schedule_pdf(tmp_path, vertical_rules: bool = True, wrapped: str | None = N
         c.drawString(COLUMNS[0] + 4, y - 14, week)
         y -= 14 * lines + 8
         rules.append(y)
-    if wrapped:  # one more row whose topic cell holds a sentence wrapped over two lines
-        first, second = wrapped
-        c.drawString(COLUMNS[1] + 4, y - 14, first)
-        c.drawString(COLUMNS[1] + 4, y - 28, second)
+    if wrapped:  # one more row whose topic cell holds text wrapped over several lines
+        for i, text in enumerate(wrapped):
+            c.drawString(COLUMNS[1] + 4, y - 14 - 14 * i, text)
         c.drawString(COLUMNS[0] + 4, y - 14, "4")
-        y -= 36
+        y -= 14 * len(wrapped) + 8
         rules.append(y)
     for r in rules:
         c.line(COLUMNS[0], r, COLUMNS[-1], r)
@@ -179,3 +178,15 @@ def test_only_thin_long_paths_are_rules():
     horizontal, vertical = rules_from_bounds(bounds)
     assert horizontal == [(600.1, 300, 500), (700.25, 72, 520)]
     assert vertical == [(72.2, 400, 700)]
+
+
+def test_running_text_wrapped_in_a_cell_is_a_paragraph(tmp_path):
+    # A layout table around a course description: its prose is split into
+    # sentences as it would be outside the table (a cell item is one passage).
+    lines = ("This unit introduces the helping", "relationship and counselling skills",
+             "for work with adults. Students", "practise attending and reflecting",
+             "in weekly triads with feedback.")
+    doc = _schedule_pdf(tmp_path, wrapped=lines)
+    (block,) = [b for b in doc.blocks if b.text.startswith("This unit introduces")]
+    assert block.kind == PARAGRAPH and block.text == " ".join(lines)
+    assert {b.kind for b in doc.blocks if b.text in ("Working with mandated clients", "Stages of change")} == {TABLE_CELL}
