@@ -18,10 +18,10 @@ import re
 
 from lxml import etree
 
-from ...types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, TABLE_CELL, Block, ExtractedDocument
+from ...types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, Block, ExtractedDocument
 from . import limits
 from .limits import UnsafeArchive, parse_xml
-from .textfix import clean_text, make_block
+from .textfix import cell_blocks, clean_text, make_block
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -190,10 +190,7 @@ class _Walker:
         return LIST_ITEM if in_list else PARAGRAPH
 
     def _flush_cell(self, cell: list) -> None:
-        if cell:
-            block = make_block(TABLE_CELL, cell, sep="\n")
-            if block is not None:
-                self.blocks.append(block)
+        self.blocks.extend(cell_blocks(cell))
 
 
 def _inline(el: etree._Element, out: list[str], frames: list, notes: list) -> None:

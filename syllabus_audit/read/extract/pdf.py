@@ -40,7 +40,8 @@ from ...types import (CORRUPT, EMPTY, ENCRYPTED, HEADING, LIST_ITEM, NEEDS_OCR, 
                       ExtractedDocument)
 from . import ocr as ocr_mod
 from .pdf_tables import Cell, cells_of, rules_from_bounds
-from .textfix import _CLEAN_TABLE, BULLET_RE, HYPHEN_MARK, clean_text, collapse_ws, ends_sentence, looks_like_heading, make_block
+from .textfix import (_CLEAN_TABLE, BULLET_RE, CELL_PROSE_CHARS, HYPHEN_MARK, clean_text, collapse_ws,
+                      continues_item, ends_sentence, looks_like_heading, make_block)
 
 FORMAT = "pdf"
 _PAGE_NUMBER_RE = re.compile(
@@ -752,14 +753,11 @@ def _continues(current: list[_Line], line: _Line, kind: str, step_limit: float |
 
 
 def _continues_in_cell(prev: _Line, first: _Line, line: _Line, kind: str, step_limit: float | None) -> bool:
-    """Inside a table cell a line goes on only where a sentence or phrase
-    clearly does: the next line starts in lower case (or ends a hyphenated
-    word) or with a comma, a bracket or a hyphen, the line before ends on a
-    comma, "&" or a word that cannot end a phrase ("and", "of", "with" …),
-    on a colon before a lower-case line, or inside an open parenthesis, or it
-    is the hanging indent of a bulleted item. Cells are narrow, so a full-looking line
-    says nothing: "Working with mandated clients" / "Motivational
-    Interviewing" are two topics of one week, not one."""
+    """Inside a table cell a line goes on with the item before only where the
+    text clearly does (``textfix.continues_item``), or as the hanging indent
+    of a bulleted item. Cells are narrow, so a full-looking line says
+    nothing: "Working with mandated clients" / "Motivational Interviewing"
+    are two topics of one week, not one."""
     cell = line.cell
     if cell is None or prev.cell != cell:
         return False
@@ -768,18 +766,7 @@ def _continues_in_cell(prev: _Line, first: _Line, line: _Line, kind: str, step_l
         return False
     if kind == LIST_ITEM and line.left > first.left + 2:
         return True  # the hanging indent of a bulleted item
-    text = line.text
-    return (_clearly_continues(prev.text, text) or _JOINS_NEXT.search(prev.text) is not None
-            or text[:1] in _CONTINUING_START  # no item starts with a comma or a closing bracket
-            or (text[:1] == "-" and text[1:2].isalpha())  # "self" / "-critique"
-            or (prev.text.rstrip().endswith(":") and text[:1].islower())
-            or prev.text.count("(") > prev.text.count(")"))  # inside a parenthesis
-
-
-# A line ending like this is continued by the next one (inside table cells) ...
-_JOINS_NEXT = re.compile(r"(?:[,&/(]|\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|vs\.?))\s*$", re.I)
-# ... and so is one followed by a line starting with one of these ("(2,500 words)" after a task).
-_CONTINUING_START = frozenset(",;:.)]}%(")
+    return continues_item(prev.text, line.text)
 
 
 def _clearly_continues(prev: str, nxt: str) -> bool:
@@ -796,9 +783,6 @@ def _bold_title(lines: list[_Line]) -> bool:
     text = " ".join(s.text for s in lines).strip()
     return (0 < len(text.split()) <= 12 and not text.endswith((".", ",", ";", ":"))
             and any(c.isalpha() for c in text))
-
-
-CELL_PROSE_CHARS = 160  # a cell item wrapped over lines and at least this long is running text
 
 
 def _make(kind: str, lines: list[_Line], body_height: float) -> Block | None:

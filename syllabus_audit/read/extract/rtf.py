@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, TABLE_CELL, Block, ExtractedDocument
-from .textfix import clean_text, make_block, strip_bullet
+from ...types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, Block, ExtractedDocument
+from .textfix import cell_blocks, clean_text, make_block, strip_bullet
 
 FORMAT = "rtf"
 MAX_DEPTH = 2000  # deeper groups are read as if they were at this depth
@@ -307,7 +307,5 @@ def _end_paragraph(st: _State, cell_end: bool = False, final: bool = False) -> N
 
 def _flush_cell(st: _State) -> None:
     if st.cell:
-        block = make_block(TABLE_CELL, st.cell, sep="\n")
-        if block is not None:
-            st.blocks.append(block)
+        st.blocks.extend(cell_blocks(st.cell))
         st.cell = []

@@ -18,10 +18,10 @@ import re
 
 from lxml import etree
 
-from ...types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, TABLE_CELL, Block, ExtractedDocument
+from ...types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, Block, ExtractedDocument
 from . import limits
 from .limits import UnsafeArchive, parse_xml
-from .textfix import clean_text, make_block, strip_bullet
+from .textfix import cell_blocks, clean_text, make_block, strip_bullet
 
 FORMAT = "pptx"
 MAX_SLIDES = 5000
@@ -122,9 +122,7 @@ def _slide_blocks(slide: etree._Element, notes: etree._Element | None, page: int
                     text = _para_text(p)
                     if text:
                         cell.append((text, page, count))
-                block = make_block(TABLE_CELL, cell, sep="\n") if cell else None
-                if block is not None:
-                    out.append(block)
+                out.extend(cell_blocks(cell))
             continue
         body = el.find(_P + "txBody")
         if body is None:

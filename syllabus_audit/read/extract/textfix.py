@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Sequence
 
-from ...types import Anchor, Block
+from ...types import PARAGRAPH, TABLE_CELL, Anchor, Block
 
 _LIGATURES = {
     "\ufb00": "ff",
@@ -209,6 +209,57 @@ def make_block(kind: str, lines: Sequence[tuple[str, int | None, int]], sep: str
         first = kept[0] if kept else anchors[0]
         kept = [Anchor(0, first.page, first.line)] + [a for a in kept if a.offset != 0]
     return Block(text=text, kind=kind, anchors=tuple(kept))
+
+
+# A table-cell paragraph at least this long is running text (a layout table
+# around a course description, a rubric's descriptor), read sentence by sentence.
+CELL_PROSE_CHARS = 160
+
+
+def cell_blocks(lines: Sequence[tuple[str, int | None, int]]) -> list[Block]:
+    """The blocks of one table cell (``lines``: its paragraphs or lines as
+    (text, page, line)), one per item: a line starts a new item unless it
+    ``continues_item`` the one before. "Working with mandated clients" and
+    "Motivational Interviewing" in one week's cell are two topics, not one
+    passage; "Rupture" / "and repair" is one. A short item is a
+    ``table_cell`` passage, running text (``CELL_PROSE_CHARS`` or more) a
+    paragraph read sentence by sentence."""
+    items: list[list[tuple[str, int | None, int]]] = []
+    for line in lines:
+        if items and continues_item(items[-1][-1][0], line[0]):
+            items[-1].append(line)
+        else:
+            items.append([line])
+    out = []
+    for item in items:
+        kind = PARAGRAPH if sum(len(t) for t, _, _ in item) >= CELL_PROSE_CHARS else TABLE_CELL
+        block = make_block(kind, item)
+        if block is not None:
+            out.append(block)
+    return out
+
+
+# A cell line ending like this is continued by the next one ...
+_JOINS_NEXT = re.compile(r"(?:[,&/(]|\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|vs\.?))\s*$", re.I)
+# ... and so is one followed by a line starting with one of these ("(2,500 words)" after a task).
+_CONTINUING_START = frozenset(",;:.)]}%(")
+
+
+def continues_item(prev: str, nxt: str) -> bool:
+    """Inside a table cell, does line ``nxt`` go on with the item of line
+    ``prev``? Only where a phrase clearly does: ``nxt`` starts in lower case
+    (after a line that ends no sentence), with a comma or bracket, or with the
+    rest of a hyphenated word; ``prev`` ends on a hyphen, a comma, "&" or a
+    word that cannot end a phrase ("and", "of", "with" …), on a colon before a
+    lower-case line, or inside an open parenthesis. Cells are narrow and hold
+    lists, so a capitalised line is a new item."""
+    p = prev.rstrip()
+    first = nxt[:1]
+    if p.endswith((HYPHEN_MARK, "-", "\u00ad")) and first.isalpha():
+        return True
+    return ((first.islower() and (not ends_sentence(p) or p.endswith(":"))) or _JOINS_NEXT.search(p) is not None
+            or first in _CONTINUING_START or (first == "-" and nxt[1:2].isalpha())
+            or p.count("(") > p.count(")"))
 
 
 def strip_bullet(text: str) -> tuple[str, bool]:

@@ -28,10 +28,10 @@ from typing import Mapping
 
 from lxml import etree
 
-from ...types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, TABLE_CELL, Block, ExtractedDocument
+from ...types import CORRUPT, HEADING, LIST_ITEM, OK, PARAGRAPH, Block, ExtractedDocument
 from . import limits
 from .limits import UnsafeArchive, parse_xml
-from .textfix import clean_text, make_block
+from .textfix import cell_blocks, clean_text, make_block
 
 FORMAT = "docx"
 
@@ -244,13 +244,11 @@ class _Walker:
         self._flush_cell(cell)
 
     def _flush_cell(self, cell: list) -> None:
-        if cell:
-            text = "\n".join(t for t, _, _ in cell)
-            block = make_block(TABLE_CELL, cell, sep="\n")
-            if block is not None and not (self.dedupe and text in self.seen):
-                self.seen.add(text)
+        for block in cell_blocks(cell):
+            if not (self.dedupe and block.text in self.seen):
+                self.seen.add(block.text)
                 self.blocks.append(block)
-            cell.clear()
+        cell.clear()
 
 
 def _run_text(el: etree._Element) -> str:

@@ -190,3 +190,33 @@ def test_running_text_wrapped_in_a_cell_is_a_paragraph(tmp_path):
     (block,) = [b for b in doc.blocks if b.text.startswith("This unit introduces")]
     assert block.kind == PARAGRAPH and block.text == " ".join(lines)
     assert {b.kind for b in doc.blocks if b.text in ("Working with mandated clients", "Stages of change")} == {TABLE_CELL}
+
+
+@pytest.mark.parametrize("prev, nxt, goes_on", [
+    ("Working with mandated clients", "Motivational Interviewing", False),
+    ("Rupture", "and repair", True),
+    ("Greg Stone &", "Jerome Gilgan", True),
+    ("Skills assessment (OS", "CE)", True),
+    ("Essay", "(2,500 words)", True),
+    ("Recorded role-play and self", "-critique", True),
+    ("Mindfulness.", "relapse prevention", False),
+    ("Topics:", "empathy and warmth", True),
+    ("Topics:", "Empathy", False),
+])
+def test_continues_item(prev, nxt, goes_on):
+    from syllabus_audit.read.extract.textfix import continues_item
+
+    assert continues_item(prev, nxt) is goes_on
+
+
+def test_cell_blocks_one_item_per_paragraph_and_prose_as_paragraphs():
+    from syllabus_audit.read.extract.textfix import cell_blocks
+
+    prose = ("Students practise attending and reflecting with volunteer clients each week and "
+             "discuss the recordings in supervision, with attention to the alliance and its ruptures.")
+    blocks = cell_blocks([("Working with mandated clients", None, 4), ("Motivational Interviewing", None, 5),
+                          ("Rupture", None, 6), ("and repair", None, 7), (prose, None, 8)])
+    assert [(b.kind, b.text, b.anchors[0].line) for b in blocks] == [
+        (TABLE_CELL, "Working with mandated clients", 4), (TABLE_CELL, "Motivational Interviewing", 5),
+        (TABLE_CELL, "Rupture and repair", 6), (PARAGRAPH, prose, 8)]
+    assert blocks[2].locate(blocks[2].text.index("and repair")).line == 7
