@@ -759,7 +759,7 @@ def _continues_in_cell(prev: _Line, first: _Line, line: _Line, kind: str, step_l
     nothing: "Working with mandated clients" / "Motivational Interviewing"
     are two topics of one week, not one."""
     cell = line.cell
-    if cell is None or prev.cell != cell:
+    if cell is None or prev.cell != cell or prev.page != line.page:  # equal boxes on two pages are two cells
         return False
     step = prev.top - line.top
     if step <= 0 or (step_limit is not None and step > step_limit):
