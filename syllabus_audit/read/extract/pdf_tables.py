@@ -10,12 +10,12 @@ horizontal rule passes above and below its centre and a vertical rule left
 and right of it, and another box with text lies between the same two
 horizontal rules (a table row has at least two cells: a frame drawn around a
 page or a text box is not a table); runs with no such box (text outside
-tables, tables ruled only horizontally) are read as before.
+tables, tables ruled only horizontally) are read as running text.
 
 pdfplumber finds tables the same way, from the page's lines and rects, but
 it parses the whole page with pdfminer (50-90x slower, docs/performance.md);
 pdfium already gives each object's bounds, which is all this needs
-(``pdf._page_rules`` reads them; this module is the geometry).
+(``pdf._path_bounds`` reads them; this module is the geometry).
 """
 
 from __future__ import annotations
