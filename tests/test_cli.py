@@ -67,6 +67,24 @@ def test_check_json_lists_present_and_missing(tmp_path):
     assert len(rec["missing"]) == 9
 
 
+def test_check_shows_why_a_missing_category_was_not_counted(tmp_path):
+    f = tmp_path / "unit.txt"
+    f.write_text("Counselling Skills\n\nLearning outcomes\n\n- Practise active listening in class.\n"
+                 "- Understand empathy as a developmental construct.\n"
+                 "- Students learn to build a therapeutic alliance with clients.\n")
+    rec = json.loads(_run("check", f, "--format", "json").output)
+    missing = {m["category"]: m for m in rec["missing"]}
+    assert missing["empathy"]["near_miss"] == {
+        "path": "unit.txt", "page": None, "line": 6, "text": "Understand empathy as a developmental construct.",
+        "term": "empathy", "rule": "sense:construct", "why": "the words are used in another sense"}
+    assert missing["microskills"]["near_miss"]["line"] == 5  # the sense, not the course title on line 1
+    assert missing["feedback"]["near_miss"] is None  # nothing of it in the file
+    assert all("near_miss" not in p for p in rec["present"])
+    table = _run("check", f).output
+    assert "not counted: “Understand empathy as a developmental construct.”" in table
+    assert "unit.txt (line 6): the words are used in another sense (sense:construct)" in table
+
+
 def test_missing_path_is_a_usage_error():
     result = CliRunner().invoke(cli, ["scan", "/no/such/folder"])
     assert result.exit_code == 2 and "does not exist" in result.output
