@@ -23,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-RULE_THICKNESS = 2.0  # pt: a path object thinner than this ...
+RULE_THICKNESS = 4.0  # pt: a path object this thin or thinner (Word draws 3 pt borders) ...
 RULE_LENGTH = 8.0  # ... and at least this long is a rule
 _SLACK = 1.0  # pt: a rule "crosses" a point this close to its end
 MAX_RULES = 2000  # a page with more thin paths is a drawing (a chart, hatching), not a table

@@ -242,7 +242,7 @@ def cell_blocks(lines: Sequence[tuple[str, int | None, int]]) -> list[Block]:
 # A cell line ending like this is continued by the next one ...
 _JOINS_NEXT = re.compile(r"(?:[,&/(]|\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|vs\.?))\s*$", re.I)
 # ... and so is one followed by a line starting with one of these ("(2,500 words)" after a task).
-_CONTINUING_START = frozenset(",;:.)]}%(")
+_CONTINUING_START = frozenset(",;:.)]}%(&")
 
 
 def continues_item(prev: str, nxt: str) -> bool:

@@ -174,9 +174,10 @@ def test_only_thin_long_paths_are_rules():
               (72, 400, 72.4, 700),  # a vertical rule
               (100, 100, 300, 200),  # a box: shading or a frame drawn as one path
               (72, 50, 76, 50.5),  # too short: a dash or a bullet
-              (300, 600, 500, 600.2)]
+              (300, 600, 500, 600.2),
+              (75, 800, 216, 803)]  # a 3 pt border, as Word draws them
     horizontal, vertical = rules_from_bounds(bounds)
-    assert horizontal == [(600.1, 300, 500), (700.25, 72, 520)]
+    assert horizontal == [(600.1, 300, 500), (700.25, 72, 520), (801.5, 75, 216)]
     assert vertical == [(72.2, 400, 700)]
 
 
@@ -202,6 +203,7 @@ def test_running_text_wrapped_in_a_cell_is_a_paragraph(tmp_path):
     ("Mindfulness.", "relapse prevention", False),
     ("Topics:", "empathy and warmth", True),
     ("Topics:", "Empathy", False),
+    ("Interview Skill Video Role-Play", "& Reflective Paper", True),
 ])
 def test_continues_item(prev, nxt, goes_on):
     from syllabus_audit.read.extract.textfix import continues_item
