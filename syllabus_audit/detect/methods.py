@@ -202,10 +202,9 @@ def apply_method(method: str, passages: list[tuple[Passage, list[Hit]]], model: 
     scores, probs = score_passages(model, [p.text for p, _ in cued], [h for _, h in cued])
     # One positive_mask over the document (is_positive per passage, in one call).
     t = model.thresholds
-    positive = positive_mask(
-        method, scores, [any(h.status == COUNTED for h in hits) for _, hits in cued],
-        [blocks_admission(hits) for _, hits in cued], [admissible(p) for p, _ in cued],
-        t.model if threshold is None else threshold, t.veto, t.admit if threshold is None else threshold)
+    counted, blocked, eligible, _ = decision_inputs(cued)
+    positive = positive_mask(method, scores, counted, blocked, eligible, t.model if threshold is None else threshold,
+                             t.veto, t.admit if threshold is None else threshold)
     out: list[Hit] = []
     for (passage, hits), s, pr, pos in zip(cued, scores, probs, positive.tolist()):
         if hits or pos:  # a passage with neither has no output

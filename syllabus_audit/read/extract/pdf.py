@@ -40,7 +40,7 @@ from ...types import (CORRUPT, EMPTY, ENCRYPTED, HEADING, LIST_ITEM, NEEDS_OCR, 
                       ExtractedDocument)
 from . import ocr as ocr_mod
 from .pdf_tables import Cell, cells_of, rules_from_bounds
-from .textfix import (_CLEAN_TABLE, BULLET_RE, CELL_PROSE_CHARS, HYPHEN_MARK, clean_text, collapse_ws,
+from .textfix import (_CLEAN_TABLE, BULLET_RE, cell_item_kind, clean_text, clearly_continues, collapse_ws,
                       continues_item, ends_sentence, looks_like_heading, make_block)
 
 FORMAT = "pdf"
@@ -734,11 +734,11 @@ def _continues(current: list[_Line], line: _Line, kind: str, step_limit: float |
         return _continues_in_cell(prev, first, line, kind, step_limit)
     if prev.page != line.page or prev.column != line.column:
         # Across a page break or column change: only if the sentence clearly goes on.
-        return kind != HEADING and _clearly_continues(prev.text, text)
+        return kind != HEADING and clearly_continues(prev.text, text)
     step = prev.top - line.top
     if step <= 0 or (step_limit is not None and step > step_limit):
         return False
-    if abs((line.top - line.bottom) - (prev.top - prev.bottom)) > size_tol and not _clearly_continues(prev.text, text):
+    if abs((line.top - line.bottom) - (prev.top - prev.bottom)) > size_tol and not clearly_continues(prev.text, text):
         return False  # font size change: heading / body boundary
     if prev.bold != line.bold and _bold_title(current if prev.bold else [line]):
         return False  # a bold title line next to regular text: heading / body boundary
@@ -769,13 +769,6 @@ def _continues_in_cell(prev: _Line, first: _Line, line: _Line, kind: str, step_l
     return continues_item(prev.text, line.text)
 
 
-def _clearly_continues(prev: str, nxt: str) -> bool:
-    prev = prev.rstrip()
-    if prev.endswith((HYPHEN_MARK, "-", "\u00ad")):
-        return nxt[:1].isalpha()
-    return not ends_sentence(prev) and nxt[:1].islower()
-
-
 def _bold_title(lines: list[_Line]) -> bool:
     """One or two bold lines that read like a title (short, no final punctuation)."""
     if not lines or len(lines) > 2 or not all(s.bold for s in lines):
@@ -787,7 +780,7 @@ def _bold_title(lines: list[_Line]) -> bool:
 
 def _make(kind: str, lines: list[_Line], body_height: float) -> Block | None:
     parts = [(s.text, s.page, s.number) for s in lines]
-    if kind == TABLE_CELL and len(lines) > 1 and sum(len(p[0]) for p in parts) >= CELL_PROSE_CHARS:
+    if kind == TABLE_CELL and len(lines) > 1 and cell_item_kind(p[0] for p in parts) == PARAGRAPH:
         # Running text wrapped inside a cell (a layout table around a course
         # description) is read as a paragraph, sentence by sentence, as it
         # would be outside the table; it never becomes a heading.

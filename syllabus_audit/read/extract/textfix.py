@@ -232,11 +232,25 @@ def cell_blocks(lines: Sequence[tuple[str, int | None, int]]) -> list[Block]:
             items.append([line])
     out = []
     for item in items:
-        kind = PARAGRAPH if sum(len(t) for t, _, _ in item) >= CELL_PROSE_CHARS else TABLE_CELL
-        block = make_block(kind, item)
+        block = make_block(cell_item_kind(t for t, _, _ in item), item)
         if block is not None:
             out.append(block)
     return out
+
+
+def cell_item_kind(texts: Iterable[str]) -> str:
+    """``paragraph`` for running text in a cell (``CELL_PROSE_CHARS`` or
+    more, read sentence by sentence), else ``table_cell`` (one passage)."""
+    return PARAGRAPH if sum(map(len, texts)) >= CELL_PROSE_CHARS else TABLE_CELL
+
+
+def clearly_continues(prev: str, nxt: str) -> bool:
+    """Line ``nxt`` goes on with the sentence of line ``prev``: it ends a
+    hyphenated word, or starts in lower case after a line that ends none."""
+    prev = prev.rstrip()
+    if prev.endswith((HYPHEN_MARK, "-", "\u00ad")):
+        return nxt[:1].isalpha()
+    return not ends_sentence(prev) and nxt[:1].islower()
 
 
 # A cell line ending like this is continued by the next one ...
@@ -255,9 +269,7 @@ def continues_item(prev: str, nxt: str) -> bool:
     lists, so a capitalised line is a new item."""
     p = prev.rstrip()
     first = nxt[:1]
-    if p.endswith((HYPHEN_MARK, "-", "\u00ad")) and first.isalpha():
-        return True
-    return ((first.islower() and (not ends_sentence(p) or p.endswith(":"))) or _JOINS_NEXT.search(p) is not None
+    return (clearly_continues(p, nxt) or (p.endswith(":") and first.islower()) or _JOINS_NEXT.search(p) is not None
             or first in _CONTINUING_START or (first == "-" and nxt[1:2].isalpha())
             or p.count("(") > p.count(")"))
 
