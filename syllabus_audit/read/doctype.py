@@ -54,6 +54,8 @@ _NAME_RULES: tuple[tuple[str, float, str], ...] = (
     ("competency_list", STRONG, r"\blearning outcomes\b"),
     ("program_description", STRONG, r"\b(about (the|this|our) (program|programme|course|degree)|program(me)? (overview|description|structure|information|handbook|guide|aims|details)|course overview|degree overview|plans? of study|why study)\b"),
     ("other", GENRE, r"\b(e ?mails?|messages?|announcements?|newsletters?|minutes|memos?|flyers?|certificates?|invitations?|reminders?|agendas?|open house|forms?)\b"),
+    # A chapter or section of a handbook or manual is a part of one, not the program's description.
+    ("other", GENRE, r"\b(handbook|manual) (ch|chapter|section|sec|part|s) ?\d+\b"),
     ("program_description", WEAK, r"\b(admissions?|program(me)?s?)\b"),
     ("program_description", WEAK, r"\b(master of|bachelor of|doctor of|graduate diploma|phd|psyd|msw|mse?d?|overview|handbook|about)\b"),
     ("syllabus", 3.0, r"\b(course schedule|weekly schedule|class schedule|week 1|required texts?|assessment (tasks|schedule)|course objectives|course description)\b"),

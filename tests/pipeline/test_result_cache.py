@@ -4,6 +4,7 @@ documents the change can reach, and gives exactly what a fresh scan gives."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -36,7 +37,8 @@ def _edit(old: str, new: str) -> str:
 
 
 CHANGES = {
-    "version bump": _edit('version: "1.3.0"', 'version: "1.3.1"'),
+    "version bump": re.sub(r'^version: "(\d+)\.(\d+)\.(\d+)"', lambda m: f'version: "{m[1]}.{m[2]}.{int(m[3]) + 1}"',
+                           SHIPPED, count=1, flags=re.M),
     "a term added": _edit("      - therapeutic alliance\n", "      - therapeutic alliance\n      - weekly readings\n"),
     "a strength changed": _edit("{term: rapport, strength: ambiguous}", "{term: rapport, strength: strong}"),
     "a negation word added": _edit('before: ["not", "no", "never",', 'before: ["not", "no", "never", "hardly",'),

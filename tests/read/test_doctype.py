@@ -55,6 +55,8 @@ STANDARDS = _blocks(
     ("unit-outline-psy7010.docx", "syllabus", 'filename: "unit outline"'),
     ("coun551_theories.pdf", "syllabus", 'filename: course code "coun551"'),
     ("programs.pdf", "program_description", 'filename: "programs"'),
+    ("field-manual-ch3.md", "other", 'filename: "manual ch3"'),
+    ("clinic-handbook_section-4.pdf", "other", 'filename: "handbook section 4"'),
 ])
 def test_doc_type_from_folder_and_file_names(path, doc_type, reason):
     assert infer_doc_type(path) == (doc_type, reason)

@@ -2,6 +2,14 @@
 
 Provenance: page is None; line is the 1-based source line (CRLF, LF and a lone
 CR each end a line; a form feed counts as a paragraph break, not a line).
+
+Column-aligned tables (a schedule typed with spaces: "Wk 7   Ruptures and
+repair      Ch. 6") are read cell by cell, row by row, as ruled PDF tables
+are: a line with a column gap (3+ spaces or a tab between two pieces of
+text) is a table row, a more indented line right after a row continues the
+cell that starts in its column, and each cell is split into items by
+``textfix.cell_blocks``. Joined as prose, one row's topics ran into the next
+row's.
 """
 
 from __future__ import annotations
@@ -11,7 +19,9 @@ import re
 from ...types import HEADING, LIST_ITEM, OK, PARAGRAPH, UNSUPPORTED, Block, ExtractedDocument
 from .textfix import (
     BULLET_RE,
+    cell_blocks,
     clean_text,
+    continues_item,
     decode_bytes,
     ends_sentence,
     looks_like_heading,
@@ -21,6 +31,14 @@ from .textfix import (
 FORMAT = "text"
 _UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
 _LINE_SPLIT_RE = re.compile(r"\r\n|\r|\n")
+# A column gap: 3+ spaces or a tab between two pieces of text (prose has at most
+# two spaces after a full stop).
+_GAP_RE = re.compile(r" {3,}|\t+")
+_CELL_RE = re.compile(r"\S+(?: {1,2}\S+)*")
+# A continuation line of a table cell is indented at least this much.
+_CONTINUATION_INDENT = 4
+# A continuation piece belongs to the row's cell starting within this many columns of it.
+_COLUMN_SLACK = 2
 
 
 def extract_text(abs_path: str, rel_path: str) -> ExtractedDocument:
@@ -86,6 +104,16 @@ def _group_blocks(group: list[tuple[str, int]], followed_by_blank: bool) -> list
     while i < len(group):
         text, number = group[i]
         nxt = group[i + 1][0] if i + 1 < len(group) else None
+        if is_table_row(text) and not (nxt is not None and _UNDERLINE_RE.match(nxt)):
+            # A row item wrapped before its columns ("A5  Responds empathically ..." /
+            # "    experience      .  .  ."): the lines before start its first cell.
+            lead = _wrapped_start(current, _cells(text, number)[0][1][0])
+            del current[len(current) - len(lead):]
+            flush()
+            kind = PARAGRAPH
+            rows, i = table_rows(group, i, lead)
+            out.extend(b for row in rows for cell in row for b in cell_blocks(cell))
+            continue
         if nxt is not None and _UNDERLINE_RE.match(nxt) and not BULLET_RE.match(text):
             flush()
             out.append(make_block(HEADING, [(text, None, number)]))
@@ -117,6 +145,65 @@ def _group_blocks(group: list[tuple[str, int]], followed_by_blank: bool) -> list
         i += 1
     flush()
     return [b for b in out if b is not None]
+
+
+def is_table_row(line: str) -> bool:
+    """Does the line have a column gap after its first piece of text?"""
+    return _GAP_RE.search(line.strip()) is not None
+
+
+def _cells(line: str, number: int) -> list[tuple[int, tuple[str, None, int]]]:
+    """(start column, (text, page, line)) of each cell of a line (a leading bullet is dropped)."""
+    m = BULLET_RE.match(line)
+    start = m.end() if m and m.end() < len(line.rstrip()) else 0
+    return [(c.start(), (c.group(), None, number)) for c in _CELL_RE.finditer(line, start)]
+
+
+def _wrapped_start(lines: list[tuple[str, None, int]], first_cell: str) -> list[tuple[str, None, int]]:
+    """The last lines of ``lines`` that a row's ``first_cell`` goes on from
+    (each continuing the one before): the start of a wrapped row item."""
+    if not lines or not continues_item(lines[-1][0], first_cell):
+        return []
+    j = len(lines) - 1
+    while j > 0 and continues_item(lines[j - 1][0], lines[j][0]):
+        j -= 1
+    return lines[j:]
+
+
+def table_rows(group: list[tuple[str, int]], i: int, lead: list[tuple[str, None, int]] = (),
+               ) -> tuple[list[list[list[tuple[str, None, int]]]], int]:
+    """The rows of the table starting at ``group[i]`` (each a list of cells,
+    each cell its lines) and the index after it. A row is a line with a
+    column gap; a line indented at least ``_CONTINUATION_INDENT`` right after
+    a row adds each of its pieces to the cell starting in the same column (or
+    is a cell of its own); a rule line (---, ===) is skipped; a bulleted line
+    is never a continuation. ``lead``: lines that start the first row's first
+    cell."""
+    rows: list[list[tuple[int, list]]] = []
+    while i < len(group):
+        text, number = group[i]
+        if _UNDERLINE_RE.match(text) or set(text.strip()) <= set("-=+| "):
+            i += 1
+            continue
+        indent = len(text) - len(text.lstrip())
+        bullet = BULLET_RE.match(text)
+        continuation = rows and indent >= _CONTINUATION_INDENT and not bullet
+        if is_table_row(text) and not (continuation and len(rows[-1]) > 1):
+            rows.append([(col, [line]) for col, line in _cells(text, number)])
+            rows[-1][0][1][:0] = lead
+            lead = ()
+        elif continuation:
+            for col, line in _cells(text, number):
+                cell = min(rows[-1], key=lambda c: abs(c[0] - col))
+                if abs(cell[0] - col) <= _COLUMN_SLACK:
+                    cell[1].append(line)
+                else:
+                    rows[-1].append((col, [line]))
+                    rows[-1].sort(key=lambda c: c[0])
+        else:
+            break
+        i += 1
+    return [[lines for _, lines in row] for row in rows], i
 
 
 def _all_caps(text: str) -> bool:

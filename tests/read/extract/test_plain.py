@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from syllabus_audit.read.extract import extract_file
-from syllabus_audit.types import HEADING, LIST_ITEM, OK, PARAGRAPH, UNSUPPORTED
+from syllabus_audit.types import HEADING, LIST_ITEM, OK, PARAGRAPH, TABLE_CELL, UNSUPPORTED
 
 SENTENCE = "\u201cClient-centred\u201d work \u2013 caf\u00e9 na\u00efve r\u00e9sum\u00e9."
 
@@ -91,3 +91,54 @@ def test_text_binary_is_unsupported(write_file):
 def test_text_control_chars_removed_and_ligatures_expanded(write_file):
     doc = extract_file(write_file("c.txt", "The \ufb01rst \ufb02ow of\x07 work."), "c.txt")
     assert doc.blocks[0].text == "The first flow of work."
+
+
+def test_text_column_table_read_cell_by_cell(write_file):
+    """A schedule typed with spaces: each row's cells are separate blocks with
+    their own line, a wrapped cell continues in its column, rule lines vanish."""
+    lines = [
+        "SCHEDULE",
+        "Wk   Date     Topic                                        Reading",
+        "--   ------   -------------------------------------------  -------",
+        "1    12 Jan   Developmental frame; family life cycle       Ch. 1",
+        "2    19 Jan   Engaging teen and parents: alliance with     Ch. 4",
+        "              each; split alliances and repair",
+        "3    26 Jan   Anxiety and school refusal                   Ch. 5",
+    ]
+    doc = extract_file(write_file("t.txt", "\n".join(lines)), "t.txt")
+    cells = [(b.text, b.anchors[0].line) for b in doc.blocks if b.kind == TABLE_CELL]
+    assert ("Developmental frame; family life cycle", 4) in cells
+    assert ("Engaging teen and parents: alliance with each; split alliances and repair", 5) in cells
+    assert ("Anxiety and school refusal", 7) in cells
+    assert ("Ch. 4", 5) in cells
+    # Row order, cell by cell: the wrapped topic is not joined to the next row's.
+    texts = [t for t, _ in cells]
+    assert texts.index("Ch. 4") < texts.index("Anxiety and school refusal")
+    assert not any("-----" in b.text for b in doc.blocks)
+    block = next(b for b in doc.blocks if b.text.startswith("Engaging"))
+    assert block.locate(block.text.index("split")).line == 6
+
+
+def test_text_wrapped_rubric_item_keeps_its_first_lines(write_file):
+    """An item wrapped before its score columns: the lines before the row start its first cell."""
+    lines = [
+        "STATION A                                              0  1  2  3",
+        "  A1  Introduces self and role; explains confidentiality",
+        "      and its limits                                   .  .  .  .",
+        "  A2  Responds empathically to distress; validates the",
+        "      client's experience                              .  .  .  .",
+        "  A3  Asks about protective factors                    .  .  .  .",
+    ]
+    doc = extract_file(write_file("r.txt", "\n".join(lines)), "r.txt")
+    texts = [b.text for b in doc.blocks]
+    assert "A1 Introduces self and role; explains confidentiality and its limits" in texts
+    assert "A2 Responds empathically to distress; validates the client's experience" in texts
+    assert "A3 Asks about protective factors" in texts
+
+
+def test_text_prose_without_column_gaps_is_unchanged(write_file):
+    """Indented or double-spaced prose is not a table."""
+    lines = ["        Students learn to listen.  They practise", "        with empathy and respect in triads."]
+    doc = extract_file(write_file("p.txt", "\n".join(lines)), "p.txt")
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        (PARAGRAPH, "Students learn to listen. They practise with empathy and respect in triads.")]
