@@ -10,7 +10,7 @@ from spacy.language import Language
 from ..rules.lexicon import Lexicon
 from ..text.segment import Segment
 from ..types import Hit, Passage
-from .context import ContextRules, looks_like_title
+from .context import ContextRules, course_name_spans, looks_like_name, looks_like_title, taught_elsewhere
 from .matcher import CLIENT, CUE_FAMILIES, TAG, TERM, LexiconMatcher
 
 
@@ -43,8 +43,11 @@ class Detector:
                     heading_client = heading is not None and any(
                         m.family == CLIENT for m in self.matcher(heading.span.doc))
                 seg = replace(seg, passage=replace(seg.passage, cue=True))
-                title = self._titles and looks_like_title(seg.passage.text)
-                hits = [self._hit(seg, d) for d in self.rules.decide(doc, inside, heading_client, title)]
+                text = seg.passage.text
+                title = (self._titles and looks_like_title(text)) or looks_like_name(text)
+                names = course_name_spans(doc, seg.span.start, seg.span.end)
+                decisions = self.rules.decide(doc, inside, heading_client, title, names, taught_elsewhere(text))
+                hits = [self._hit(seg, d) for d in decisions]
             elif any(m.family in CUE_FAMILIES for m in inside):
                 seg = replace(seg, passage=replace(seg.passage, cue=True))
             out.append((seg.passage, hits))

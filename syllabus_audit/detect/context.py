@@ -6,13 +6,17 @@ Order of rules (first that applies wins):
 2. ``sense:<id>``: the match overlaps a false-sense phrase (e.g. "National Alliance
    on Mental Illness").
 3. ``negation:<phrase>`` / ``negation:<word>``: a scope phrase anywhere in the
-   passage ("not covered in this unit") or a negator just before the term.
+   passage ("not covered in this unit") or a negator just before the term;
+   ``negation:taught elsewhere``: the passage says its skills are taught in
+   another, coded course ("… are practised in YWK1102").
 4. ``sense:<id>`` by cue: a false-sense cue word near a term containing one of
    the sense's ``applies_to`` words (or, for a sense without ``applies_to``,
    near any ambiguous or weak term).
 5. ``title_only``: a term in a title-like line (a course name, a course list
    entry, a framework or standards heading: ``looks_like_title``; schedule rows
-   are topics, not titles). A name implies a topic; it does not present a
+   are topics, not titles), in a coded course name (``looks_like_name``, any
+   language), or in the name of a course cited inside a sentence
+   (``course_name_spans``). A name implies a topic; it does not present a
    skill (labeling guide, and the real-document coders' convention).
 6. ``needs_client_context``: an ambiguous term with no client cue in the
    passage or its section heading and no strong relationship term beside it.
@@ -59,6 +63,70 @@ def looks_like_title(text: str, max_words: int = 14) -> bool:
     return sum(w[0].isupper() for w in content) >= 0.75 * len(content)
 
 
+# Language-independent names (these hold in German and Swedish too, where
+# Title Case says nothing): a module or course code followed by a short name
+# with no sentence punctuation ("M 5 Gesprächsführung und Beratung", "PSY 612
+# Counselling skills"). Learning-outcome codes (LO1, A5, C6) have one or two
+# digits and are not course codes, so outcome rows stay sentences.
+_CODED_TITLE = re.compile(
+    r"\s*(?:(?:M|Mod|Modul|Module)\s?\d{1,2}|[A-ZÄÖÜÅ]{2,5}\s?\d{3,4}[A-Za-z]?|\d[A-Z]{2,4}\d{2,4})\b"
+    r"[\s:.\-–—]*(?P<rest>[^.?!;]*)")
+_CODED_TITLE_WORDS = 6
+# Taught elsewhere: "… are practised in YWK1102", "is covered in COUN 5101"
+# (the passage points to another course; nothing here is taught).
+_ELSEWHERE = re.compile(
+    r"(?i)\b(?:taught|practi[sc]ed|covered|addressed|developed|assessed)\s+(?:in|through)\s+"
+    r"(?:the\s+)?(?:(?:unit|course|module|subject|paper)\s+)?(?-i:[A-Z]{2,5}\s?\d{3,4}[A-Za-z]?)\b")
+
+
+def taught_elsewhere(text: str) -> bool:
+    """Does the passage say its skills are taught in another (coded) course?"""
+    return _ELSEWHERE.search(text) is not None
+
+
+# A course code followed by its name inside a sentence ("… are practised in
+# YWK1102 Engaging Young People"): the name's words are a title.
+_CODE_TOKEN = re.compile(r"[A-Z]{2,5}\d{3,4}[A-Za-z]?")
+_CODE_PREFIX = re.compile(r"[A-Z]{2,5}")
+_CODE_NUMBER = re.compile(r"\d{3,4}[A-Za-z]?")
+
+
+def looks_like_name(text: str) -> bool:
+    """A course or module name after its code (in any language): a line that
+    names a topic without presenting it. (Bibliographic references are not
+    names here: the labelled passages count a reading on the relationship,
+    and so did the real documents' coders for a required reading.)"""
+    m = _CODED_TITLE.fullmatch(text.strip())
+    return bool(m and not _SCHEDULE_ROW.match(text) and 0 < len(_TITLE_WORD.findall(m["rest"])) <= _CODED_TITLE_WORDS)
+
+
+def course_name_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Token spans (in ``doc``, within [start, end)) of course names that
+    follow a course code inside running text: the capitalised words (with
+    "and", "of" … between them) right after "YWK1102" or "COUN 612"."""
+    spans = []
+    i = start
+    while i < end:
+        tok = doc[i]
+        after = None
+        if _CODE_TOKEN.fullmatch(tok.text):
+            after = i + 1
+        elif _CODE_PREFIX.fullmatch(tok.text) and i + 1 < end and _CODE_NUMBER.fullmatch(doc[i + 1].text):
+            after = i + 2
+        if after is None:
+            i += 1
+            continue
+        j, last = after, None
+        while j < end and (doc[j].text[:1].isupper() or (last is not None and doc[j].lower_ in _TITLE_SMALL)):
+            if doc[j].text[:1].isupper():
+                last = j
+            j += 1
+        if last is not None:
+            spans.append((after, last + 1))
+        i = max(j, i + 1)
+    return spans
+
+
 @dataclass(frozen=True, slots=True)
 class Decision:
     match: Match
@@ -83,18 +151,22 @@ class ContextRules:
         self._applies = {s.id: lemmas(s.applies_to) for s in lexicon.other_senses}
 
     def decide(self, doc: Doc, matches: list[Match], section_has_client: bool,
-               title: bool = False) -> list[Decision]:
+               title: bool = False, names: list[tuple[int, int]] = (), elsewhere: bool = False) -> list[Decision]:
         """Decisions for the term and tag matches of one passage (``title``: the
-        passage ``looks_like_title``)."""
+        passage ``looks_like_title`` or ``looks_like_name``; ``names``: token
+        spans of course names inside it, ``course_name_spans``; ``elsewhere``:
+        it says the skills are taught in another course, ``taught_elsewhere``)."""
         by = {f: [m for m in matches if m.family == f]
               for f in (TERM, TAG, SENSE_PHRASE, SENSE_CUE, NEG, PSEUDO, CLIENT)}
         terms = self._longest_per_category(by[TERM])
         pseudo = by[PSEUDO]
         negs = [n for n in by[NEG] if not any(_overlaps(n, p) for p in pseudo)]
-        first = {id(m): self._veto(doc, m, by, negs, pseudo) for m in terms}
+        first = {id(m): self._veto(doc, m, by, negs, pseudo) or
+                 ((NEGATED, "negation:taught elsewhere") if elsewhere else None) for m in terms}
         out = []
         for m in terms:
-            status, rule = first[id(m)] or self._support(m, terms, first, by[CLIENT], section_has_client, title)
+            named = title or any(a <= m.start and m.end <= b for a, b in names)
+            status, rule = first[id(m)] or self._support(m, terms, first, by[CLIENT], section_has_client, named)
             out.append(Decision(m, status, rule))
         out.extend(Decision(t, OTHER_SENSE, f"tag:{t.key}") for t in by[TAG])
         return out

@@ -17,7 +17,7 @@ import numpy as np
 from ..models import default_model_path
 from ..types import COUNTED, NEGATED, OTHER_SENSE, Hit, Passage
 from .scorer import PassageScorer
-from .context import looks_like_title
+from .context import looks_like_name, looks_like_title
 from .features import lexicon_features
 
 METHODS = ("lexicon", "model", "hybrid")
@@ -112,7 +112,7 @@ def admissible(passage: Passage) -> bool:
     topic, it does not present a skill (labeling guide; only a lexicon term
     can make such a line count)."""
     return (passage.cue and passage.section_kind != "readings" and word_count(passage.text) >= MIN_WORDS_TO_ADMIT
-            and not looks_like_title(passage.text))
+            and not looks_like_title(passage.text) and not looks_like_name(passage.text))
 
 
 def is_positive(method: str, passage: Passage, hits: list[Hit], score: float | None, t: Thresholds | None,
