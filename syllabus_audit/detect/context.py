@@ -72,10 +72,11 @@ _CODED_TITLE = re.compile(
     r"\s*(?:(?:M|Mod|Modul|Module)\s?\d{1,2}|[A-ZÄÖÜÅ]{2,5}\s?\d{3,4}[A-Za-z]?|\d[A-Z]{2,4}\d{2,4})\b"
     r"[\s:.\-–—]*(?P<rest>[^.?!;]*)")
 _CODED_TITLE_WORDS = 6
-# Taught elsewhere: "… are practised in YWK1102", "is covered in COUN 5101"
+# Taught elsewhere: "… are practised in YWK1102", "is covered in COUN 5101",
+# "those skills are the focus of PSY 8410"
 # (the passage points to another course; nothing here is taught).
 _ELSEWHERE = re.compile(
-    r"(?i)\b(?:taught|practi[sc]ed|covered|addressed|developed|assessed)\s+(?:in|through)\s+"
+    r"(?i)\b(?:(?:taught|practi[sc]ed|covered|addressed|developed|assessed)\s+(?:in|through)|the\s+focus\s+of)\s+"
     r"(?:the\s+)?(?:(?:unit|course|module|subject|paper)\s+)?(?-i:[A-Z]{2,5}\s?\d{3,4}[A-Za-z]?)\b")
 
 
@@ -103,27 +104,28 @@ def looks_like_name(text: str) -> bool:
 def course_name_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Token spans (in ``doc``, within [start, end)) of course names that
     follow a course code inside running text: the capitalised words (with
-    "and", "of" … between them) right after "YWK1102" or "COUN 612"."""
-    spans = []
+    "and", "of" … between them) right after "YWK1102" or "COUN 612", up to the
+    next code ("MFT 5010 Foundations … MFT 5100 Clinical Skills and the
+    Therapeutic Relationship")."""
+    codes = []  # (first token of the code, first token after it)
     i = start
     while i < end:
-        tok = doc[i]
-        after = None
-        if _CODE_TOKEN.fullmatch(tok.text):
-            after = i + 1
-        elif _CODE_PREFIX.fullmatch(tok.text) and i + 1 < end and _CODE_NUMBER.fullmatch(doc[i + 1].text):
-            after = i + 2
-        if after is None:
+        if _CODE_TOKEN.fullmatch(doc[i].text):
+            codes.append((i, i + 1))
+        elif _CODE_PREFIX.fullmatch(doc[i].text) and i + 1 < end and _CODE_NUMBER.fullmatch(doc[i + 1].text):
+            codes.append((i, i + 2))
             i += 1
-            continue
+        i += 1
+    spans = []
+    for k, (_, after) in enumerate(codes):
+        stop = codes[k + 1][0] if k + 1 < len(codes) else end
         j, last = after, None
-        while j < end and (doc[j].text[:1].isupper() or (last is not None and doc[j].lower_ in _TITLE_SMALL)):
+        while j < stop and (doc[j].text[:1].isupper() or (last is not None and doc[j].lower_ in _TITLE_SMALL)):
             if doc[j].text[:1].isupper():
                 last = j
             j += 1
         if last is not None:
             spans.append((after, last + 1))
-        i = max(j, i + 1)
     return spans
 
 
