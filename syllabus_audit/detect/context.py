@@ -69,8 +69,15 @@ def looks_like_title(text: str, max_words: int = 14) -> bool:
 # Counselling skills"). Learning-outcome codes (LO1, A5, C6) have one or two
 # digits and are not course codes, so outcome rows stay sentences.
 _CODED_TITLE = re.compile(
-    r"\s*(?:(?:M|Mod|Modul|Module)\s?\d{1,2}|[A-ZÄÖÜÅ]{2,5}\s?\d{3,4}[A-Za-z]?|\d[A-Z]{2,4}\d{2,4})\b"
+    r"\s*(?:(?:M|Mod|Modul|Module)\s?\d{1,2}|(?P<prefix>[A-ZÄÖÜÅ]{2,5})\s?\d{3,4}[A-Za-z]?|\d[A-Z]{2,4}\d{2,4})\b"
     r"[\s:.\-–—]*(?P<rest>[^.?!;]*)")
+# Upper-case words before a year or a room number are dates and places, not course codes.
+_NOT_CODE_PREFIXES = frozenset(
+    "JAN FEB MAR APR MAY JUN JUNE JUL JULY AUG SEP SEPT OCT NOV DEC FALL TERM SEM WEEK WK DAY YEAR ROOM RM "
+    "PAGE HALL EXT".split())
+# A line that goes on with an outcome's own code after the course code ("COUN 5210 SLO 3 Build
+# rapport with clients") is an outcome, not a course name.
+_OUTCOME_START = re.compile(r"(?:S?LO|CLO|ILO|PLO|Obj(?:ective)?|Outcome|Competenc[ey]|Standard)\b", re.I)
 _CODED_TITLE_WORDS = 6
 # Taught elsewhere: "… are practised in YWK1102", "is covered in COUN 5101",
 # "those skills are the focus of PSY 8410"
@@ -98,7 +105,9 @@ def looks_like_name(text: str) -> bool:
     names here: the labelled passages count a reading on the relationship,
     and so did the real documents' coders for a required reading.)"""
     m = _CODED_TITLE.fullmatch(text.strip())
-    return bool(m and not _SCHEDULE_ROW.match(text) and 0 < len(_TITLE_WORD.findall(m["rest"])) <= _CODED_TITLE_WORDS)
+    if not m or _SCHEDULE_ROW.match(text) or m["prefix"] in _NOT_CODE_PREFIXES or _OUTCOME_START.match(m["rest"]):
+        return False
+    return 0 < len(_TITLE_WORD.findall(m["rest"])) <= _CODED_TITLE_WORDS
 
 
 def course_name_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -110,9 +119,10 @@ def course_name_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     codes = []  # (first token of the code, first token after it)
     i = start
     while i < end:
-        if _CODE_TOKEN.fullmatch(doc[i].text):
+        if _CODE_TOKEN.fullmatch(doc[i].text) and doc[i].text.rstrip("0123456789") not in _NOT_CODE_PREFIXES:
             codes.append((i, i + 1))
-        elif _CODE_PREFIX.fullmatch(doc[i].text) and i + 1 < end and _CODE_NUMBER.fullmatch(doc[i + 1].text):
+        elif (_CODE_PREFIX.fullmatch(doc[i].text) and doc[i].text not in _NOT_CODE_PREFIXES and i + 1 < end
+              and _CODE_NUMBER.fullmatch(doc[i + 1].text)):
             codes.append((i, i + 2))
             i += 1
         i += 1
