@@ -87,9 +87,13 @@ _ELSEWHERE = re.compile(
     r"(?:the\s+)?(?:(?:unit|course|module|subject|paper)\s+)?(?-i:[A-Z]{2,5}\s?\d{3,4}[A-Za-z]?)\b")
 
 
+# ... unless it says they are also taught here ("taught in COUN 510 and practised in this course").
+_HERE = re.compile(r"(?i)\b(?:in|through)\s+(?:this|the present|the current)\s+(?:course|unit|module|class|paper|seminar|subject|lab)\b")
+
+
 def taught_elsewhere(text: str) -> bool:
-    """Does the passage say its skills are taught in another (coded) course?"""
-    return _ELSEWHERE.search(text) is not None
+    """Does the passage say its skills are taught in another (coded) course (and not here too)?"""
+    return _ELSEWHERE.search(text) is not None and _HERE.search(text) is None
 
 
 # A course code followed by its name inside a sentence ("… are practised in
