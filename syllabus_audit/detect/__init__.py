@@ -45,7 +45,7 @@ class Detector:
                 seg = replace(seg, passage=replace(seg.passage, cue=True))
                 text = seg.passage.text
                 title = (self._titles and looks_like_title(text)) or looks_like_name(text)
-                names = course_name_spans(doc, seg.span.start, seg.span.end)
+                names = [] if title else course_name_spans(doc, seg.span.start, seg.span.end)
                 decisions = self.rules.decide(doc, inside, heading_client, title, names, taught_elsewhere(text))
                 hits = [self._hit(seg, d) for d in decisions]
             elif any(m.family in CUE_FAMILIES for m in inside):

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..rules.lexicon import Lexicon
+from ..text.course_codes import is_code_prefix
 from ..types import COUNTED, NEGATED, OTHER_SENSE
 from .matcher import CLIENT, NEG, PSEUDO, SENSE_CUE, SENSE_PHRASE, TAG, TERM, Match
 
@@ -71,10 +72,6 @@ def looks_like_title(text: str, max_words: int = 14) -> bool:
 _CODED_TITLE = re.compile(
     r"\s*(?:(?:M|Mod|Modul|Module)\s?\d{1,2}|(?P<prefix>[A-ZÄÖÜÅ]{2,5})\s?\d{3,4}[A-Za-z]?|\d[A-Z]{2,4}\d{2,4})\b"
     r"[\s:.\-–—]*(?P<rest>[^.?!;]*)")
-# Upper-case words before a year or a room number are dates and places, not course codes.
-_NOT_CODE_PREFIXES = frozenset(
-    "JAN FEB MAR APR MAY JUN JUNE JUL JULY AUG SEP SEPT OCT NOV DEC FALL TERM SEM WEEK WK DAY YEAR ROOM RM "
-    "PAGE HALL EXT".split())
 # A line that goes on with an outcome's own code after the course code ("COUN 5210 SLO 3 Build
 # rapport with clients") is an outcome, not a course name.
 _OUTCOME_START = re.compile(r"(?:S?LO|CLO|ILO|PLO|Obj(?:ective)?|Outcome|Competenc[ey]|Standard)\b", re.I)
@@ -84,7 +81,7 @@ _CODED_TITLE_WORDS = 6
 # (the passage points to another course; nothing here is taught).
 _ELSEWHERE = re.compile(
     r"(?i)\b(?:(?:taught|practi[sc]ed|covered|addressed|developed|assessed)\s+(?:in|through)|the\s+focus\s+of)\s+"
-    r"(?:the\s+)?(?:(?:unit|course|module|subject|paper)\s+)?(?-i:[A-Z]{2,5}\s?\d{3,4}[A-Za-z]?)\b")
+    r"(?:the\s+)?(?:(?:unit|course|module|subject|paper)\s+)?(?-i:(?P<prefix>[A-Z]{2,5})\s?\d{3,4}[A-Za-z]?)\b")
 
 
 # ... unless it says they are also taught here ("taught in COUN 510 and practised in this course").
@@ -93,12 +90,13 @@ _HERE = re.compile(r"(?i)\b(?:in|through)\s+(?:this|the present|the current)\s+(
 
 def taught_elsewhere(text: str) -> bool:
     """Does the passage say its skills are taught in another (coded) course (and not here too)?"""
-    return _ELSEWHERE.search(text) is not None and _HERE.search(text) is None
+    return (any(is_code_prefix(m["prefix"]) for m in _ELSEWHERE.finditer(text))
+            and _HERE.search(text) is None)
 
 
 # A course code followed by its name inside a sentence ("… are practised in
 # YWK1102 Engaging Young People"): the name's words are a title.
-_CODE_TOKEN = re.compile(r"[A-Z]{2,5}\d{3,4}[A-Za-z]?")
+_CODE_TOKEN = re.compile(r"(?P<prefix>[A-Z]{2,5})\d{3,4}[A-Za-z]?")
 _CODE_PREFIX = re.compile(r"[A-Z]{2,5}")
 _CODE_NUMBER = re.compile(r"\d{3,4}[A-Za-z]?")
 
@@ -109,7 +107,7 @@ def looks_like_name(text: str) -> bool:
     names here: the labelled passages count a reading on the relationship,
     and so did the real documents' coders for a required reading.)"""
     m = _CODED_TITLE.fullmatch(text.strip())
-    if not m or _SCHEDULE_ROW.match(text) or m["prefix"] in _NOT_CODE_PREFIXES or _OUTCOME_START.match(m["rest"]):
+    if not m or _SCHEDULE_ROW.match(text) or not is_code_prefix(m["prefix"] or "") or _OUTCOME_START.match(m["rest"]):
         return False
     return 0 < len(_TITLE_WORD.findall(m["rest"])) <= _CODED_TITLE_WORDS
 
@@ -123,9 +121,10 @@ def course_name_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     codes = []  # (first token of the code, first token after it)
     i = start
     while i < end:
-        if _CODE_TOKEN.fullmatch(doc[i].text) and doc[i].text.rstrip("0123456789") not in _NOT_CODE_PREFIXES:
+        token = _CODE_TOKEN.fullmatch(doc[i].text)
+        if token and is_code_prefix(token["prefix"]):
             codes.append((i, i + 1))
-        elif (_CODE_PREFIX.fullmatch(doc[i].text) and doc[i].text not in _NOT_CODE_PREFIXES and i + 1 < end
+        elif (_CODE_PREFIX.fullmatch(doc[i].text) and is_code_prefix(doc[i].text) and i + 1 < end
               and _CODE_NUMBER.fullmatch(doc[i + 1].text)):
             codes.append((i, i + 2))
             i += 1

@@ -26,6 +26,7 @@ from functools import cache
 from itertools import accumulate
 from pathlib import PurePosixPath
 
+from ..text.course_codes import is_code_prefix
 from ..types import HEADING, Block
 from .needles import may_match, needles
 
@@ -146,10 +147,6 @@ MIN_STATEMENTS = 4  # fewer numbered statements are not evidence of a list
 # Course codes in text ("COUN 551", "PSYC7010", "SOWK 486W", "GEXTH 5108.01").
 _TEXT_CODE = re.compile(r"\b([A-Z]{2,5}|[A-Z][a-z]{1,4})[ -]?(\d{3,4})[A-Za-z]?\b")
 _TEXT_CODE_UPPER = re.compile(r"[A-Z]{2,5}[ -]?\d{3,4}[A-Z]?\b")  # near the top, only "PSYC 7010" style
-_NOT_TEXT_CODES = {"ISBN", "ISSN", "DSM", "ICD", "APA", "CACREP", "CSWE", "EPAS", "FALL", "SPRING", "SUMMER",
-                   "WINTER", "AUTUMN", "TERM", "YEAR", "ROOM", "PAGE", "SEPT", "JUNE", "JULY", "MARCH", "APRIL",
-                   "PO", "BOX", "SUITE", "FAX", "TEL", "PHONE", "CE", "DOI", "VOL", "NO", "PP", "AM", "PM",
-                   "ECTS", "SWS", "LP", "HP", "CRN", "ZIP", "HTTP", "WWW"}
 # Subject prefixes whose 4-digit numbers are course codes even when they look like years.
 _LIKELY_SUBJECTS = {"PSY", "PSYC", "PSYCH", "COUN", "CPSY", "SOWK", "SOCW", "SW", "MFT", "EDUC", "NURS"}
 CODE_TOP_WEIGHT = 2.0  # a course code in the title area (syllabus)
@@ -247,7 +244,7 @@ def _codes(text: str) -> list[tuple[int, str]]:
     out = []
     for m in _TEXT_CODE.finditer(text):
         prefix, number = m.group(1).upper(), m.group(2)
-        if prefix in _NOT_TEXT_CODES:
+        if not is_code_prefix(prefix):
             continue
         if len(number) == 4 and number[:2] in ("19", "20") and prefix not in _LIKELY_SUBJECTS:
             continue  # a year ("SPRING 2026", "Copyright 2024")

@@ -91,6 +91,9 @@ def test_the_model_alone_cannot_admit_titles_or_reading_list_entries():
     assert admissible(Passage(0, sentence, LIST_ITEM, None, 1, cue=True))
     assert not admissible(Passage(0, sentence, LIST_ITEM, None, 1, section_kind="readings", cue=True))
     assert not admissible(Passage(0, "Counselling Relationships With Clients (PSY 612)", LIST_ITEM, None, 1, cue=True))
+    # A course name after its code, in sentence case or another language, is a name too.
+    assert not admissible(Passage(0, "PSY 612 Counselling skills with clients", LIST_ITEM, None, 1, cue=True))
+    assert admissible(Passage(0, "COUN 5210 SLO 3 Build rapport with clients", LIST_ITEM, None, 1, cue=True))
 
 
 def test_document_thresholds_replace_the_passage_ones_and_floor_the_categories():

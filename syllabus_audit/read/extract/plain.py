@@ -30,6 +30,8 @@ from .textfix import (
 
 FORMAT = "text"
 _UNDERLINE_RE = re.compile(r"^\s*(={3,}|-{3,})\s*$")
+# A table's rule line: "--  -----  -------", "+----+----+", "====".
+_TABLE_RULE_RE = re.compile(r"^[\s+|]*[-=][-=\s+|]*$")
 _LINE_SPLIT_RE = re.compile(r"\r\n|\r|\n")
 # A column gap: 3+ spaces or a tab between two pieces of text (prose has at most
 # two spaces after a full stop).
@@ -182,7 +184,7 @@ def table_rows(group: list[tuple[str, int]], i: int, lead: list[tuple[str, None,
     rows: list[list[tuple[int, list]]] = []
     while i < len(group):
         text, number = group[i]
-        if _UNDERLINE_RE.match(text) or set(text.strip()) <= set("-=+| "):
+        if _TABLE_RULE_RE.match(text):
             i += 1
             continue
         indent = len(text) - len(text.lstrip())
