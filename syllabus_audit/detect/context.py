@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from ..rules.lexicon import Lexicon
 from ..text.course_codes import is_code_prefix
+from ..text.schedule import SCHEDULE_ROW_RE
 from ..types import COUNTED, NEGATED, OTHER_SENSE
 from .matcher import CLIENT, NEG, PSEUDO, SENSE_CUE, SENSE_PHRASE, TAG, TERM, Match
 
@@ -46,7 +47,7 @@ _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 # A schedule row names what is taught that week ("Week 7: Countertransference"):
 # a topic, not a title.
-_SCHEDULE_ROW = re.compile(r"(?i)\s*((week|wk|session|class|lecture|seminar|topic|day)\s*\.?\s*\d+|\d{1,2}[/.]\d{1,2}\b)")
+
 
 
 def looks_like_title(text: str, max_words: int = 14) -> bool:
@@ -55,9 +56,11 @@ def looks_like_title(text: str, max_words: int = 14) -> bool:
     "Section II.5 Helping Relationships:"), not a sentence that teaches and not
     a schedule row."""
     text = text.strip()
-    if not text or text[-1] in ".?!;" or _SCHEDULE_ROW.match(text):
+    if not text or text[-1] in ".?!;" or SCHEDULE_ROW_RE.match(text):
         return False
     words = _TITLE_WORD.findall(text)
+    if words and words[0][0].islower():
+        return False  # "the concept of Shared Decision Making": a list item in sentence case
     content = [w for w in words if w.lower() not in _TITLE_SMALL]
     if not content or len(words) > max_words:
         return False
@@ -107,9 +110,18 @@ def looks_like_name(text: str) -> bool:
     names here: the labelled passages count a reading on the relationship,
     and so did the real documents' coders for a required reading.)"""
     m = _CODED_TITLE.fullmatch(text.strip())
-    if not m or _SCHEDULE_ROW.match(text) or not is_code_prefix(m["prefix"] or "") or _OUTCOME_START.match(m["rest"]):
+    if not m or SCHEDULE_ROW_RE.match(text) or not is_code_prefix(m["prefix"] or "") or _OUTCOME_START.match(m["rest"]):
         return False
     return 0 < len(_TITLE_WORD.findall(m["rest"])) <= _CODED_TITLE_WORDS
+
+
+# Ambiguous terms of this many different core categories in one passage vouch
+# for each other. Core: the words of the relationship itself; goal setting,
+# feedback, self-assessment and culture are also the words of coursework
+# ("class exercise: skill self-assessment, goal setting, practice group feedback").
+_CO_TERM_CATEGORIES = 3
+_CORE_CATEGORIES = frozenset({"alliance", "empathy", "genuineness", "positive_regard", "microskills"})
+_HYPHENS = frozenset("-\u2010\u2011")
 
 
 def course_name_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -133,9 +145,15 @@ def course_name_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     for k, (_, after) in enumerate(codes):
         stop = codes[k + 1][0] if k + 1 < len(codes) else end
         j, last = after, None
-        while j < stop and (doc[j].text[:1].isupper() or (last is not None and doc[j].lower_ in _TITLE_SMALL)):
+        while j < stop:
             if doc[j].text[:1].isupper():
                 last = j
+            elif (last == j - 1 and doc[j].text in _HYPHENS and not doc[j - 1].whitespace_ and j + 1 < stop
+                  and doc[j + 1].text[:1].isalpha()):
+                j += 1  # "Relationship-Based", "Micro-skills": one word of the name
+                last = j
+            elif last is None or doc[j].lower_ not in _TITLE_SMALL:
+                break
             j += 1
         if last is not None:
             spans.append((after, last + 1))
@@ -254,8 +272,14 @@ class ContextRules:
         # of the same category ("congruence and presence"); ambiguous words of
         # different categories side by side ("collaboration and transparency")
         # are as ambiguous as one.
-        if any(o is not m and first[id(o)] is None and not _overlaps(o, m)
-               and (o.info.term.strength == "strong" or o.info.category == m.info.category)
-               and o.info.term.text != m.info.term.text for o in terms):
+        others = [o for o in terms if o is not m and first[id(o)] is None and not _overlaps(o, m)
+                  and o.info.term.text != m.info.term.text]
+        if any(o.info.term.strength == "strong" or o.info.category == m.info.category for o in others):
             return COUNTED, "lexicon+co_term"
+        # ... but three categories side by side ("the core qualities of empathy,
+        # acceptance and congruence"; "establishing rapport, expressing empathy,
+        # open questions") are the relationship's vocabulary, not a chance pair.
+        core = {o.info.category for o in others} | {m.info.category}
+        if m.info.category in _CORE_CATEGORIES and len(core & _CORE_CATEGORIES) >= _CO_TERM_CATEGORIES:
+            return COUNTED, "lexicon+co_terms"
         return OTHER_SENSE, "needs_client_context"

@@ -58,6 +58,26 @@ def spelling_variants(text: str) -> list[str]:
     return sorted(set(out), key=out.index)
 
 
+# "relationships with clients" is also "relationships with your clients":
+# a determiner or possessive may stand between a term's preposition and its noun.
+_TERM_PREPOSITIONS = frozenset({"with", "to", "toward", "towards"})
+_DETERMINERS = ("the", "a", "an", "your", "their", "his", "her", "our", "each", "every")
+
+
+def determiner_variants(text: str) -> list[str]:
+    """"rapport with client" -> also "rapport with the client", "rapport with
+    your client" …; terms without "with / to / toward(s) + word" are unchanged."""
+    words = text.split()
+    slots = [i + 1 for i, w in enumerate(words[:-1])
+             if w.lower() in _TERM_PREPOSITIONS and words[i + 1].lower() not in _DETERMINERS]
+    if not slots:
+        return [text]
+    out = [text]
+    for i in slots:
+        out += [" ".join(words[:i] + [d] + words[i:]) for d in _DETERMINERS]
+    return out
+
+
 class LexiconMatcher:
     """Finds every lexicon phrase in a processed Doc."""
 
@@ -97,7 +117,8 @@ class LexiconMatcher:
             label = self._label(family, cat.id, str(i))
             self._terms[self._nlp.vocab.strings[label]] = TermInfo(cat.id, cat.counting, term)
             if term.match == "lemma":
-                self._lemma.add(label, list(self._nlp.pipe(spelling_variants(term.text))))
+                texts = [v for t in determiner_variants(term.text) for v in spelling_variants(t)]
+                self._lemma.add(label, list(self._nlp.pipe(texts)))
             elif term.match == "lower":
                 self._lower.add(label, [self._nlp.make_doc(t) for t in spelling_variants(term.text)])
             else:

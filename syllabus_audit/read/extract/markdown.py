@@ -14,7 +14,7 @@ import re
 from markdown_it import MarkdownIt
 
 from ...types import HEADING, LIST_ITEM, OK, PARAGRAPH, TABLE_CELL, UNSUPPORTED, Anchor, Block, ExtractedDocument
-from .plain import decode_text_file, split_lines
+from .plain import decode_text_file, hand_broken_paragraphs, split_lines
 from .textfix import make_block
 from .web import html_blocks
 
@@ -71,9 +71,13 @@ def markdown_blocks(text: str) -> list[Block]:
             if any(_PIPE_ROW_RE.search(t) for t, _, _ in lines):
                 blocks.extend(_pipe_cells(lines))
                 continue
-            block = make_block(_kind(stack), lines)
-            if block is not None:
-                blocks.append(block)
+            kind = _kind(stack)
+            # Soft line breaks join a Markdown paragraph, but header fields and
+            # outcomes typed one per line are separate passages (plain.breaks_after).
+            for part in hand_broken_paragraphs(lines) if kind == PARAGRAPH else [lines]:
+                block = make_block(kind, part)
+                if block is not None:
+                    blocks.append(block)
         elif tok.type == "html_block":
             blocks.extend(_scrub_block(b) for b in html_blocks(tok.content, line_offset=last_line - 1))
         elif tok.type in ("code_block", "fence"):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from ...text.schedule import SCHEDULE_ROW_RE
 from ...types import HEADING, LIST_ITEM, OK, PARAGRAPH, UNSUPPORTED, Block, ExtractedDocument
 from .textfix import (
     BULLET_RE,
@@ -135,7 +136,7 @@ def _group_blocks(group: list[tuple[str, int]], followed_by_blank: bool) -> list
             current.append((text, None, number))
         elif not current and looks_like_heading(text) and (len(group) == 1 or _all_caps(text)):
             out.append(make_block(HEADING, [(text, None, number)]))
-        elif current and kind == PARAGRAPH and _breaks_after(current[-1][0], text, widest):
+        elif current and kind == PARAGRAPH and breaks_after(current[-1][0], text, widest):
             flush()
             current = [(text, None, number)]
         elif current and kind == PARAGRAPH:
@@ -213,6 +214,35 @@ def _all_caps(text: str) -> bool:
     return len(letters) >= 3 and not any(c.islower() for c in letters)
 
 
-def _breaks_after(prev: str, text: str, widest: int) -> bool:
-    """A short line ending a sentence, followed by a capitalised line, ends a paragraph."""
-    return ends_sentence(prev) and len(prev.rstrip()) < 0.7 * widest and not text.lstrip()[:1].islower()
+def breaks_after(prev: str, text: str, widest: int) -> bool:
+    """Does a paragraph end after line ``prev``, before the capitalised line
+    ``text``? When ``prev`` is short and either ends a sentence or gives no sign
+    of going on (``continues_item``: no joiner word, comma, open bracket ...).
+
+    Hard-wrapped prose fills its lines, so a short line inside a block was
+    broken by hand: "Course Code COUN340" / "Number of Credits 3" / "COUN210
+    Micro-skills in Counselling" in a course outline's header, or outcomes typed
+    one per line without bullets, are separate passages, not one run-on
+    sentence. The bar for a line without a full stop is lower (0.6 of the widest
+    line), because text extracted from proportional fonts wraps unevenly. A
+    schedule row ("Wk 2 Sept 9 …") starts a new paragraph whatever its length."""
+    if text.lstrip()[:1].islower():
+        return False
+    if SCHEDULE_ROW_RE.match(text) and not continues_item(prev, text.lstrip()):
+        return True  # "Wk 2 Sept 9 ..." after "Wk 1 Sept 2 ...": one row per line
+    length = len(prev.rstrip())
+    if ends_sentence(prev):
+        return length < 0.7 * widest
+    return length < 0.6 * widest and not continues_item(prev, text.lstrip())
+
+
+def hand_broken_paragraphs(lines: list[tuple[str, None, int]]) -> list[list[tuple[str, None, int]]]:
+    """One paragraph's source lines split where ``breaks_after`` says a line was broken by hand."""
+    widest = max(len(t.rstrip()) for t, _, _ in lines)
+    out = [[lines[0]]]
+    for line in lines[1:]:
+        if breaks_after(out[-1][-1][0], line[0], widest):
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out

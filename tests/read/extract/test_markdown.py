@@ -122,3 +122,18 @@ def test_markdown_heading_attribute_is_not_in_the_evidence_section(write_file, a
     hits = [h for h in result.hits if h.category == "alliance"]
     assert hits and {(h.passage.section, h.passage.section_kind) for h in hits} == {
         ("Learning Outcomes", "learning_outcomes")}
+
+
+def test_markdown_paragraph_lines_broken_by_hand_are_separate_passages(write_file):
+    """Soft line breaks join wrapped prose, but header fields and schedule rows
+    typed one per line (no bullets) are separate blocks with their own lines."""
+    source = ("# COUN 340\n\nCourse Code COUN340\nPre-requisite Course(s)\nCOUN210 Micro-skills in Counselling\n"
+              "Wk 1 Orientation to the clinic and to the agency's paperwork and safety procedures\n"
+              "Wk 2 Introducing the ORS and SRS to clients; scripts and role-play in triads\n\n"
+              "Students practise in triads each week and keep a reflective journal on\ntheir own reactions.\n")
+    doc = extract_file(write_file("m.md", source), "m.md")
+    got = [(b.kind, b.text, b.anchors[0].line) for b in doc.blocks]
+    assert (PARAGRAPH, "COUN210 Micro-skills in Counselling", 5) in got
+    assert (PARAGRAPH, "Wk 2 Introducing the ORS and SRS to clients; scripts and role-play in triads", 7) in got
+    assert (PARAGRAPH, "Students practise in triads each week and keep a reflective journal on their own reactions.",
+            9) in got

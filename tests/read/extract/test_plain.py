@@ -142,3 +142,45 @@ def test_text_prose_without_column_gaps_is_unchanged(write_file):
     doc = extract_file(write_file("p.txt", "\n".join(lines)), "p.txt")
     assert [(b.kind, b.text) for b in doc.blocks] == [
         (PARAGRAPH, "Students learn to listen. They practise with empathy and respect in triads.")]
+
+
+def test_text_lines_broken_by_hand_are_separate_passages(write_file):
+    """A course outline's header fields, outcomes typed one per line and a
+    schedule typed one row per line are separate blocks; joined, a prerequisite
+    course's name ran into the outline's title and was read as teaching."""
+    lines = [
+        "Course Title Advanced Skills in Group Facilitation",
+        "Course Code COUN340",
+        "Pre-requisite Course(s)",
+        "COUN210 Micro-skills in Counselling and Psychotherapy",
+        "Course Aims This course is designed to help students understand and plan different types of groups"
+        " and develop facilitation skills in group work, integrating experience of membership with leadership.",
+    ]
+    doc = extract_file(write_file("h.txt", "\n".join(lines)), "h.txt")
+    assert [(b.text, b.anchors[0].line) for b in doc.blocks][:4] == [
+        ("Course Title Advanced Skills in Group Facilitation", 1), ("Course Code COUN340", 2),
+        ("Pre-requisite Course(s)", 3), ("COUN210 Micro-skills in Counselling and Psychotherapy", 4)]
+
+
+def test_text_schedule_rows_typed_one_per_line(write_file):
+    lines = [
+        "Wk 1 Sept 2 Course overview; history of couple therapy and the main models",
+        "Wk 2 Sept 9 Assessment of the couple; joining with both partners in the first session",
+        "Wk 3 Sept 16 Acceptance",
+    ]
+    doc = extract_file(write_file("s.txt", "\n".join(lines)), "s.txt")
+    assert [(b.text, b.anchors[0].line) for b in doc.blocks] == [(t, i + 1) for i, t in enumerate(lines)]
+
+
+def test_text_hard_wrapped_prose_still_joins(write_file):
+    """Wrapped prose fills its lines (unevenly, after a PDF-to-text conversion);
+    a line that ends on a joiner word or before a lower-case line goes on."""
+    lines = [
+        "This course introduces the foundational skills of counselling practice, from",
+        "listening and empathy to the conceptualisation of client concerns with",
+        "Egan's model, and the ethical frame of the work.",
+        "Students practise in triads each week and keep a reflective journal on",
+        "their own reactions.",
+    ]
+    doc = extract_file(write_file("w.txt", "\n".join(lines)), "w.txt")
+    assert [b.text for b in doc.blocks] == [" ".join(lines[:3]), " ".join(lines[3:])]
