@@ -45,16 +45,12 @@ _TITLE_SMALL = frozenset("a an and the of in on with for to by at or as from int
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-# A schedule row names what is taught that week ("Week 7: Countertransference"):
-# a topic, not a title.
-
-
-
 def looks_like_title(text: str, max_words: int = 14) -> bool:
     """A short line in Title Case without closing punctuation: a course, module
     or standard name ("Practical Counselling and Helping Skills (PSY 612)",
     "Section II.5 Helping Relationships:"), not a sentence that teaches and not
-    a schedule row."""
+    a schedule row (it names what is taught that week: "Week 7:
+    Countertransference" is a topic, not a title)."""
     text = text.strip()
     if not text or text[-1] in ".?!;" or SCHEDULE_ROW_RE.match(text):
         return False
@@ -115,12 +111,6 @@ def looks_like_name(text: str) -> bool:
     return 0 < len(_TITLE_WORD.findall(m["rest"])) <= _CODED_TITLE_WORDS
 
 
-# Ambiguous terms of this many different core categories in one passage vouch
-# for each other. Core: the words of the relationship itself; goal setting,
-# feedback, self-assessment and culture are also the words of coursework
-# ("class exercise: skill self-assessment, goal setting, practice group feedback").
-_CO_TERM_CATEGORIES = 3
-_CORE_CATEGORIES = frozenset({"alliance", "empathy", "genuineness", "positive_regard", "microskills"})
 _HYPHENS = frozenset("-\u2010\u2011")
 
 
@@ -158,6 +148,14 @@ def course_name_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if last is not None:
             spans.append((after, last + 1))
     return spans
+
+
+# Ambiguous terms of this many different core categories in one passage vouch
+# for each other. Core: the words of the relationship itself; goal setting,
+# feedback, self-assessment and culture are also the words of coursework
+# ("class exercise: skill self-assessment, goal setting, practice group feedback").
+_CO_TERM_CATEGORIES = 3
+_CORE_CATEGORIES = frozenset({"alliance", "empathy", "genuineness", "positive_regard", "microskills"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -117,7 +117,10 @@ class LexiconMatcher:
             label = self._label(family, cat.id, str(i))
             self._terms[self._nlp.vocab.strings[label]] = TermInfo(cat.id, cat.counting, term)
             if term.match == "lemma":
-                texts = [v for t in determiner_variants(term.text) for v in spelling_variants(t)]
+                # Spelling variants of the term as written, determiner variants of
+                # it as written (hyphenating those too would build 4x the phrases
+                # at every start, for forms nobody writes).
+                texts = spelling_variants(term.text) + determiner_variants(term.text)[1:]
                 self._lemma.add(label, list(self._nlp.pipe(texts)))
             elif term.match == "lower":
                 self._lower.add(label, [self._nlp.make_doc(t) for t in spelling_variants(term.text)])

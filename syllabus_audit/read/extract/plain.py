@@ -10,6 +10,11 @@ text) is a table row, a more indented line right after a row continues the
 cell that starts in its column, and each cell is split into items by
 ``textfix.cell_blocks``. Joined as prose, one row's topics ran into the next
 row's.
+
+Inside a block of lines, a short line that gives no sign of going on ends its
+paragraph, and a schedule row starts one (``breaks_after``): header fields,
+outcomes and schedule rows typed one per line are separate passages, while
+hard-wrapped prose is joined. Markdown paragraphs are split the same way.
 """
 
 from __future__ import annotations
