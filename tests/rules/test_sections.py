@@ -15,6 +15,8 @@ from syllabus_audit.rules.sections import load_section_rules
     ("Lernziele", "learning_outcomes"), ("Inhalte", "content"), ("Prüfungsform", "assessment"),
     ("Literatur", "readings"), ("Lärandemål", "learning_outcomes"), ("Kursinnehåll", "content"),
     ("Examination", "assessment"), ("Kurslitteratur", "readings"),
+    ("Attendance", "policies"), ("Attendance policy", "policies"),
+    ("Attendance options", "other"), ("Attendance mode: full-time, part-time", "other"),
 ])
 def test_heading_kinds(heading, kind):
     assert load_section_rules().kind_of(heading) == kind
@@ -54,3 +56,14 @@ def test_boilerplate_only_document_does_not_mention(tmp_path):
              "Staff respond empathically to students and clients who disclose a disability.\n")
     rec = syllabus_audit.audit(tmp_path, method="lexicon")
     assert rec["programs"][0]["documents"][0]["mentions"] is False
+
+
+def test_attendance_options_line_does_not_make_the_rest_boilerplate(tmp_path):
+    """A programme specification's "Attendance options" (full-time, part-time) is
+    not an attendance policy: the outcomes after it still count."""
+    _program(tmp_path, "p", "Course Specification\n\nAwarding institution Harbour University\n"
+             "Attendance options\nFull-time 2 YEARS\nPart-time 4 YEARS\n"
+             "Students examine how personal and cultural factors influence the therapeutic relationship with clients.\n")
+    result = syllabus_audit.audit(tmp_path)
+    doc = result["programs"][0]["documents"][0]
+    assert doc["mentions"] is True
