@@ -33,7 +33,11 @@ class SectionRules:
     leading: tuple[tuple[str, tuple[re.Pattern, ...]], ...] = ()
 
     def leading_kind(self, text: str) -> str | None:
-        """The section kind a paragraph announces by starting with heading words, if any."""
+        """The section kind a paragraph announces by starting with heading words,
+        if any. A run-in heading starts with a capital: a paragraph that starts in
+        lower case ("policy change." left over from a table cell) announces nothing."""
+        if not text.lstrip()[:1].isupper():
+            return None
         head = text[:80].lower()
         for kind, patterns in self.leading:
             if any(p.match(head) for p in patterns):

@@ -17,6 +17,7 @@ from syllabus_audit.rules.sections import load_section_rules
     ("Examination", "assessment"), ("Kurslitteratur", "readings"),
     ("Attendance", "policies"), ("Attendance policy", "policies"),
     ("Attendance options", "other"), ("Attendance mode: full-time, part-time", "other"),
+    ("Methods of Instruction", "content"),
 ])
 def test_heading_kinds(heading, kind):
     assert load_section_rules().kind_of(heading) == kind
@@ -26,6 +27,10 @@ def test_paragraph_that_starts_with_heading_words_changes_section():
     rules = load_section_rules()
     assert rules.leading_kind("Course description This course introduces ...") == "content"
     assert rules.leading_kind("Students learn the course description.") is None
+    assert rules.leading_kind("METHODS OF INSTRUCTION: Class lecture and role-play") == "content"
+    # A fragment left over from a table cell is not a run-in heading.
+    assert rules.leading_kind("policy change.") is None
+    assert rules.leading_kind("Policy on late work") == "policies"
 
 
 def _program(tmp_path, name, text):
@@ -66,4 +71,13 @@ def test_attendance_options_line_does_not_make_the_rest_boilerplate(tmp_path):
              "Students examine how personal and cultural factors influence the therapeutic relationship with clients.\n")
     result = syllabus_audit.audit(tmp_path)
     doc = result["programs"][0]["documents"][0]
+    assert doc["mentions"] is True
+
+
+def test_lower_case_fragment_starting_with_policy_does_not_make_the_rest_boilerplate(tmp_path):
+    """A competency table's wrapped cell ("… inform policy" / "policy change.")
+    must not turn the outcomes after it into policy boilerplate."""
+    _program(tmp_path, "p", "# SOWK 596\n\n## Competencies\n\nUtilize policy analysis skills to inform\n\n"
+             "policy change.\n\nEvaluate cultural factors that build meaningful engagement with diverse clients.\n")
+    doc = syllabus_audit.audit(tmp_path)["programs"][0]["documents"][0]
     assert doc["mentions"] is True
