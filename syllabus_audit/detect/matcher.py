@@ -78,6 +78,14 @@ def determiner_variants(text: str) -> list[str]:
     return out
 
 
+def term_phrases(text: str) -> list[str]:
+    """The phrases a lemma-matched term is looked for as: its spelling variants
+    and its determiner variants, each of the term as written (hyphenating the
+    determiner variants too built 4x the phrases at every start, for forms
+    nobody writes)."""
+    return spelling_variants(text) + determiner_variants(text)[1:]
+
+
 class LexiconMatcher:
     """Finds every lexicon phrase in a processed Doc."""
 
@@ -117,11 +125,7 @@ class LexiconMatcher:
             label = self._label(family, cat.id, str(i))
             self._terms[self._nlp.vocab.strings[label]] = TermInfo(cat.id, cat.counting, term)
             if term.match == "lemma":
-                # Spelling variants of the term as written, determiner variants of
-                # it as written (hyphenating those too would build 4x the phrases
-                # at every start, for forms nobody writes).
-                texts = spelling_variants(term.text) + determiner_variants(term.text)[1:]
-                self._lemma.add(label, list(self._nlp.pipe(texts)))
+                self._lemma.add(label, list(self._nlp.pipe(term_phrases(term.text))))
             elif term.match == "lower":
                 self._lower.add(label, [self._nlp.make_doc(t) for t in spelling_variants(term.text)])
             else:

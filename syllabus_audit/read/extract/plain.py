@@ -47,6 +47,10 @@ _CELL_RE = re.compile(r"\S+(?: {1,2}\S+)*")
 _CONTINUATION_INDENT = 4
 # A continuation piece belongs to the row's cell starting within this many columns of it.
 _COLUMN_SLACK = 2
+# A line shorter than this share of a block's widest line was broken by hand
+# (``breaks_after``): one that ends a sentence, and one that does not.
+_SHORT_SENTENCE_LINE = 0.7
+_SHORT_LINE = 0.6
 
 
 def extract_text(abs_path: str, rel_path: str) -> ExtractedDocument:
@@ -86,15 +90,15 @@ def text_blocks(lines: list[str], first_line: int = 1) -> list[Block]:
         if not line.strip() or "\f" in line:
             if line.replace("\f", "").strip():
                 group.append((line.replace("\f", " "), number))
-            blocks.extend(_group_blocks(group, followed_by_blank=True))
+            blocks.extend(_group_blocks(group))
             group = []
             continue
         group.append((line, number))
-    blocks.extend(_group_blocks(group, followed_by_blank=True))
+    blocks.extend(_group_blocks(group))
     return blocks
 
 
-def _group_blocks(group: list[tuple[str, int]], followed_by_blank: bool) -> list[Block]:
+def _group_blocks(group: list[tuple[str, int]]) -> list[Block]:
     if not group:
         return []
     out: list[Block | None] = []
@@ -231,18 +235,22 @@ def breaks_after(prev: str, text: str, widest: int) -> bool:
     sentence. The bar for a line without a full stop is lower (0.6 of the widest
     line), because text extracted from proportional fonts wraps unevenly. A
     schedule row ("Wk 2 Sept 9 …") starts a new paragraph whatever its length."""
-    if text.lstrip()[:1].islower():
+    text = text.lstrip()
+    if text[:1].islower():
         return False
-    if SCHEDULE_ROW_RE.match(text) and not continues_item(prev, text.lstrip()):
-        return True  # "Wk 2 Sept 9 ..." after "Wk 1 Sept 2 ...": one row per line
+    goes_on = continues_item(prev, text)
+    if SCHEDULE_ROW_RE.match(text):
+        return not goes_on  # "Wk 2 Sept 9 ..." after "Wk 1 Sept 2 ...": one row per line
     length = len(prev.rstrip())
     if ends_sentence(prev):
-        return length < 0.7 * widest
-    return length < 0.6 * widest and not continues_item(prev, text.lstrip())
+        return length < _SHORT_SENTENCE_LINE * widest
+    return not goes_on and length < _SHORT_LINE * widest
 
 
 def hand_broken_paragraphs(lines: list[tuple[str, None, int]]) -> list[list[tuple[str, None, int]]]:
     """One paragraph's source lines split where ``breaks_after`` says a line was broken by hand."""
+    if not lines:
+        return []
     widest = max(len(t.rstrip()) for t, _, _ in lines)
     out = [[lines[0]]]
     for line in lines[1:]:
