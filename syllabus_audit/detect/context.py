@@ -114,18 +114,36 @@ def looks_like_name(text: str) -> bool:
 _HYPHENS = frozenset("-\u2010\u2011")
 
 
+# A qualification's name is a name too: "the Higher Certificate in Arts in
+# Counselling Skills", "a Graduate Diploma of Family Therapy" (what a program
+# page lists or an admission rule requires, not what it teaches).
+_QUALIFICATIONS = frozenset("""certificate diploma degree master masters master's bachelor bachelors bachelor's
+    doctorate doctor ma msc mres mphil ba bsc phd psyd dpsych pgdip pgcert graddip gradcert""".split())
+_QUALIFICATION_LINKS = frozenset({"in", "of"})
+
+
+def _qualification_at(doc: Doc, i: int, end: int) -> bool:
+    """"Certificate in" / "MSc in" / "Master of" (capitalised) at token i."""
+    return (doc[i].text[:1].isupper() and doc[i].lower_ in _QUALIFICATIONS and i + 2 < end
+            and doc[i + 1].lower_ in _QUALIFICATION_LINKS and doc[i + 2].text[:1].isupper())
+
+
 def course_name_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """Token spans (in ``doc``, within [start, end)) of course names that
     follow a course code inside running text: the capitalised words (with
     "and", "of" … between them) right after "YWK1102" or "COUN 612", up to the
     next code ("MFT 5010 Foundations … MFT 5100 Clinical Skills and the
-    Therapeutic Relationship")."""
+    Therapeutic Relationship"); and the same after a qualification ("Certificate
+    in Counselling Skills")."""
     codes = []  # (first token of the code, first token after it)
     i = start
     while i < end:
         token = _CODE_TOKEN.fullmatch(doc[i].text)
         if token and is_code_prefix(token["prefix"]):
             codes.append((i, i + 1))
+        elif _qualification_at(doc, i, end):
+            codes.append((i, i + 2))
+            i += 1
         elif (_CODE_PREFIX.fullmatch(doc[i].text) and is_code_prefix(doc[i].text) and i + 1 < end
               and _CODE_NUMBER.fullmatch(doc[i + 1].text)):
             codes.append((i, i + 2))

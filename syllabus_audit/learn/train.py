@@ -21,7 +21,7 @@ from ..detect.methods import decision_inputs, positive_mask
 from ..read.digest import file_sha256
 from .labelled import LabelledPassage, read_gold
 
-MODEL_VERSION = "1.4.1"
+MODEL_VERSION = "1.5.0"
 PREFER_HYBRID_WITHIN = 0.005
 GRID = [round(x, 2) for x in np.arange(0.05, 0.96, 0.05)]
 VETO_GRID = [0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
