@@ -15,8 +15,8 @@ Order of rules (first that applies wins):
 5. ``title_only``: a term in a title-like line (a course name, a course list
    entry, a framework or standards heading: ``looks_like_title``; schedule rows
    are topics, not titles), in a coded course name (``looks_like_name``, any
-   language), or in the name of a course cited inside a sentence
-   (``course_name_spans``). A name implies a topic; it does not present a
+   language), or in the name of a course cited inside a sentence or of a
+   qualification ("Certificate in Counselling Skills"; ``course_name_spans``). A name implies a topic; it does not present a
    skill (labeling guide, and the real-document coders' convention).
 6. ``needs_client_context``: an ambiguous term with no client cue in the
    passage or its section heading and no strong relationship term beside it.
