@@ -16,8 +16,9 @@ Order of rules (first that applies wins):
    entry, a framework or standards heading: ``looks_like_title``; schedule rows
    are topics, not titles), in a coded course name (``looks_like_name``, any
    language), or in the name of a course cited inside a sentence or of a
-   qualification ("Certificate in Counselling Skills"; ``course_name_spans``). A name implies a topic; it does not present a
-   skill (labeling guide, and the real-document coders' convention).
+   qualification ("Certificate in Counselling Skills"; ``course_name_spans``).
+   A name implies a topic; it does not present a skill (labeling guide, and
+   the real-document coders' convention).
 6. ``needs_client_context``: an ambiguous term with no client cue in the
    passage or its section heading and no strong relationship term beside it.
 """
@@ -117,15 +118,17 @@ _HYPHENS = frozenset("-\u2010\u2011")
 # A qualification's name is a name too: "the Higher Certificate in Arts in
 # Counselling Skills", "a Graduate Diploma of Family Therapy" (what a program
 # page lists or an admission rule requires, not what it teaches).
-_QUALIFICATIONS = frozenset("""certificate diploma degree master masters master's bachelor bachelors bachelor's
-    doctorate doctor ma msc mres mphil ba bsc phd psyd dpsych pgdip pgcert graddip gradcert""".split())
+# ("Master's in …" is "Master" "'s" "in" to the tokenizer, so it is not caught.)
+_QUALIFICATIONS = frozenset("""certificate diploma degree master masters bachelor bachelors doctorate doctor
+    ma msc mres mphil ba bsc phd psyd dpsych pgdip pgcert graddip gradcert""".split())
 _QUALIFICATION_LINKS = frozenset({"in", "of"})
 
 
 def _qualification_at(doc: Doc, i: int, end: int) -> bool:
-    """"Certificate in" / "MSc in" / "Master of" (capitalised) at token i."""
-    return (doc[i].text[:1].isupper() and doc[i].lower_ in _QUALIFICATIONS and i + 2 < end
-            and doc[i + 1].lower_ in _QUALIFICATION_LINKS and doc[i + 2].text[:1].isupper())
+    """"Certificate in" / "MSc in" / "Master of" (capitalised) at token i; the
+    name itself is the capitalised words after it (``course_name_spans``)."""
+    return (doc[i].text[:1].isupper() and doc[i].lower_ in _QUALIFICATIONS and i + 1 < end
+            and doc[i + 1].lower_ in _QUALIFICATION_LINKS)
 
 
 def course_name_spans(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

@@ -210,6 +210,17 @@ def _parse_term(src: str, where: str, node) -> Term:
     return Term(text.strip(), strength, match)
 
 
+def _check_unique_terms(src: str, where: str, terms: tuple[Term, ...]) -> None:
+    """A term listed twice in one category is an editing slip (the second one
+    may carry another strength that silently loses)."""
+    seen: dict[tuple[str, str], int] = {}
+    for i, term in enumerate(terms):
+        key = (term.text if term.match == "exact" else term.text.lower(), term.match)
+        if key in seen:
+            raise _fail(src, f"{where}.terms[{i}]", f"term {term.text!r} is already listed as terms[{seen[key]}]")
+        seen[key] = i
+
+
 def _parse_category(src: str, cid: str, node, counting: bool) -> Category:
     kind = "categories" if counting else "tags"
     where = f"{kind}.{cid}"
@@ -218,6 +229,7 @@ def _parse_category(src: str, cid: str, node, counting: bool) -> Category:
     if not isinstance(terms, list) or not terms:
         raise _fail(src, f"{where}.terms", "expected a non-empty list")
     parsed = tuple(_parse_term(src, f"{where}.terms[{i}]", t) for i, t in enumerate(terms))
+    _check_unique_terms(src, where, parsed)
     examples = node.get("examples") or {}
     _check_keys(src, f"{where}.examples", examples, _EXAMPLE_KEYS)
     return Category(

@@ -64,12 +64,20 @@ def test_minimal_lexicon_loads(tmp_path):
     (MINIMAL + "colour: blue\n", "lex.yaml: top level: unknown key 'colour'"),
     (MINIMAL + "tags:\n  alliance:\n    terms: [x]\n", "lex.yaml: tags.alliance: id is also a category"),
     (MINIMAL + "other_senses:\n  x:\n    window: 3\n", "lex.yaml: other_senses.x: needs 'phrases' or 'cues'"),
+    (MINIMAL.replace("terms: [therapeutic alliance]", "terms: [rapport, x, {term: Rapport, strength: ambiguous}]"),
+     "lex.yaml: categories.alliance.terms[2]: term 'Rapport' is already listed as terms[0]"),
 ])
 def test_lexicon_errors_name_the_file_and_entry(tmp_path, bad, expected):
     with pytest.raises(LexiconError) as err:
         load_lexicon(_write(tmp_path, bad))
     assert str(err.value).startswith(expected)
     assert "\n" not in str(err.value)
+
+
+def test_the_same_words_in_another_match_mode_are_two_terms(tmp_path):
+    lex = load_lexicon(_write(tmp_path, MINIMAL.replace(
+        "terms: [therapeutic alliance]", "terms: [SRS, {term: SRS, match: exact}, {term: srs, match: exact}]")))
+    assert [t.match for t in lex.categories[0].terms] == ["lemma", "exact", "exact"]
 
 
 def test_invalid_yaml_and_missing_file(tmp_path):
