@@ -48,7 +48,7 @@ def reading_options(func):
                         callback=checked(check_time_limit),
                         help="Seconds per document before it is reported as 'timeout' (0: no limit).")(func)
     func = click.option("--language", default=None, metavar="CODE", callback=checked(check_language),
-                        help="Force a language (en, de, sv) instead of detecting it per document.")(func)
+                        help="Force a language (en, de, hr, sv) instead of detecting it per document.")(func)
     func = click.option("--ocr", is_flag=True, help="OCR scanned PDF pages (needs Tesseract).")(func)
     return func
 
@@ -254,7 +254,7 @@ def _required_categories(spec: str | None, known) -> set[str]:
               show_default=True, help="Output format.")
 @output_option
 @click.option("--language", default=None, metavar="CODE",
-              help="Language of the passages (en, de, sv; default en). Non-English uses the lexicon rules.")
+              help="Language of the passages (en, de, hr, sv; default en). Non-English uses the lexicon rules.")
 @lexicon_option
 @method_options
 @one_line_errors

@@ -28,7 +28,7 @@ CASES = [
     ({"threshold": -0.5}, ["--threshold", "-0.5"], "--threshold", "-0.5 is not between 0 and 1"),
     ({"jobs": 0}, ["--jobs", "0"], "--jobs", "0 is less than 1"),
     ({"settings": AuditSettings(language="xx")}, ["--language", "xx"], "--language",
-     "no lexicon for 'xx' (shipped: de, en, sv)"),
+     "no lexicon for 'xx' (shipped: de, en, hr, sv)"),
     ({"settings": AuditSettings(time_limit=-1)}, ["--time-limit", "-1"], "--time-limit", "-1 is not 0 or more"),
     ({"group_by": "country"}, ["--group-by", "country"], "--group-by",
      "'country': no such metadata column (give a manifest with that column)"),

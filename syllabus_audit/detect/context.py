@@ -37,8 +37,9 @@ from ..text.schedule import SCHEDULE_ROW_RE
 from ..types import COUNTED, NEGATED, OTHER_SENSE
 from .matcher import CLIENT, NEG, PSEUDO, SENSE_CUE, SENSE_PHRASE, TAG, TERM, Match
 
-# Tokens that end a negator's reach ("no textbook; students build rapport").
-_SCOPE_BREAKS = {";", ":", ".", "!", "?", "but", "however", "(", ")", "–", "—"}
+# Tokens that end a negator's reach ("no textbook; students build rapport"; Croatian
+# "ali", "nego": but, but rather).
+_SCOPE_BREAKS = {";", ":", ".", "!", "?", "but", "however", "ali", "nego", "(", ")", "–", "—"}
 
 
 # Words that stay lower case inside a title ("Counselling and Helping Skills").

@@ -109,7 +109,7 @@ def default_lexicon_path() -> Path:
 
 
 def lexicon_for_language(lang: str) -> Path | None:
-    """Path of the shipped lexicon for ``lang`` (ISO 639-1: "en", "de", "sv"),
+    """Path of the shipped lexicon for ``lang`` (ISO 639-1: "en", "de", "hr", "sv"),
     or None when none is shipped. English is ``relationship_skills.yaml``;
     another language ``relationship_skills_<lang>.yaml``."""
     if not lang or not lang.isalpha():
@@ -121,7 +121,7 @@ def lexicon_for_language(lang: str) -> Path | None:
 
 
 def shipped_languages() -> tuple[str, ...]:
-    """Languages with a shipped lexicon, sorted ("de", "en", "sv")."""
+    """Languages with a shipped lexicon, sorted ("de", "en", "hr", "sv")."""
     folder = Path(str(resources.files("syllabus_audit.lexicons")))
     langs = {"en"} if (folder / DEFAULT_LEXICON).is_file() else set()
     for path in folder.glob("relationship_skills_*.yaml"):

@@ -10,9 +10,12 @@ tables (case-folded: the stock tables are case-sensitive, and the German one
 keys nouns in Title Case) followed, to a fixed point, by a few suffix folds
 for the inflections the tables miss (German adjective endings, ``-ungen``,
 gendered forms such as ``Klient*innen``; Swedish definite and plural endings
-of ``-ing``/``-tion``/``-ans`` nouns). Lemmas are only ever compared with
-lemmas made by the same function, so a fold that is "too eager" only merges
-forms that the lexicon never tells apart.
+of ``-ing``/``-tion``/``-ans`` nouns). Croatian, with seven cases and
+adjectives the table lemmatises unevenly ("aktivno" stays, "aktivnog" ->
+"aktivan"), takes the table's lemma through the Snowball stemmer instead
+(``_STEMMED``). Lemmas are only ever compared with lemmas made by the same
+function, so a fold that is "too eager" only merges forms that the lexicon
+never tells apart.
 """
 
 from __future__ import annotations
@@ -108,6 +111,38 @@ _SV_FOLDS = (
 _LANG_FOLDS = {"de": _DE_FOLDS, "sv": _SV_FOLDS}
 _LANG_FOLDS_ANY = {lang: _any_of(folds) for lang, folds in _LANG_FOLDS.items()}
 
+# Languages whose lemma is the Snowball stem of the table's lemma, and the
+# Snowball algorithm. Croatian inflects every noun and adjective in seven
+# cases and the lookup table covers adjectives unevenly; Snowball's Serbian
+# algorithm (Latin and Cyrillic) is written for the shared
+# Serbian/Croatian/Bosnian morphology and also folds ijekavian "-ije-" to
+# "-e-". PyStemmer is Snowball compiled (about 50x the pure-Python package:
+# the restricted lemma table stems all 1.3 million table forms once).
+_STEMMED = {"hr": "serbian"}
+
+
+@lru_cache(maxsize=None)
+def _stemmer(lang: str):
+    """The Snowball stemmer of a language in ``_STEMMED``."""
+    import Stemmer
+
+    return Stemmer.Stemmer(_STEMMED[lang])
+
+
+# Before stemming: the oblique forms of Croatian "-ost" nouns (the Snowball
+# algorithm strips "-nost" but not "-nosti": kongruentnost -> kongruentn,
+# kongruentnosti -> kongruentnost) and dashes.
+_HR_OST = re.compile(r"(?<=\w{3})(osti|ošću|ostima|ostim)$")
+
+
+def _stem_input(word: str) -> str:
+    return _HR_OST.sub("ost", _DASHES.sub("-", word))
+
+
+def stem_word(word: str, lang: str) -> str:
+    """The Snowball stem of a lower-case ``word`` (after ``_stem_input``)."""
+    return _stemmer(lang).stemWord(_stem_input(word))
+
 
 def fold_word(word: str, lang: str) -> str:
     """Apply the suffix folds of ``lang`` (none for languages without any)."""
@@ -146,13 +181,23 @@ def _lower_table(lang: str) -> dict[str, str]:
     return out
 
 
+# Forms whose table lemma loses what the context rules need. Croatian negated
+# auxiliaries: the table reads "nije", "nisu", "neće" as "biti" and "htjeti",
+# the lemmas of "je", "su", "će", so a negator list could not name them.
+_OWN_LEMMA = {
+    "hr": ("nisam", "nisi", "nije", "nismo", "niste", "nisu", "neću", "nećeš", "neće", "nećemo", "nećete"),
+}
+
+
 def _build_lemma_table(lang: str) -> dict[str, str]:
     """word form -> lemma, as ``lemma_with`` reads it. English: the stock
     table with the UK/US folds applied to its lemmas, plus the extra forms
     (looked up by the lower-case form, as always: its few Title Case keys are
-    never asked for); other languages: ``_lower_table``."""
+    never asked for); other languages: ``_lower_table`` (with ``_OWN_LEMMA``)."""
     if lang != "en":
-        return _lower_table(lang)
+        table = _lower_table(lang)
+        table.update({form: form for form in _OWN_LEMMA.get(lang, ())})
+        return table
     table = {form: fold_spelling(lemma) for form, lemma in _raw_table("en").items()}
     table.update({form: fold_spelling(lemma) for form, lemma in _EXTRA_LEMMAS.items()})
     return table
@@ -162,7 +207,7 @@ def lookups_versions() -> list[str]:
     """The versions tokens and lemmas depend on besides this package's code."""
     from importlib.metadata import version
 
-    return [version("spacy"), version("spacy-lookups-data")]
+    return [version("spacy"), version("spacy-lookups-data"), version("PyStemmer")]
 
 
 @lru_cache(maxsize=None)
@@ -181,12 +226,15 @@ def lemma_table(lang: str) -> dict[str, str]:
 def lemma_with(table: dict[str, str], lang: str, word: str) -> str:
     """The lemma of a lower-case ``word`` given a table from ``lemma_table``
     (or a restriction of one: ``restricted_lemma_table``). English: one
-    look-up, else the word with the UK/US spelling folds. Other languages:
-    table look-up and suffix folds repeated until nothing changes (the
-    Swedish table chains, e.g. bemötandet -> bemötande -> bemöta)."""
+    look-up, else the word with the UK/US spelling folds. Croatian: the
+    Snowball stem of the table's lemma. Other languages: table look-up and
+    suffix folds repeated until nothing changes (the Swedish table chains,
+    e.g. bemötandet -> bemötande -> bemöta)."""
     if lang == "en":
         value = table.get(word)
         return fold_spelling(word) if value is None else value
+    if lang in _STEMMED:
+        return stem_word(table.get(word, word), lang)
     for _ in range(6):
         new = fold_word(table.get(word, word), lang)
         if new == word:
@@ -232,6 +280,8 @@ def _restricted_lemma_table(lang: str, needed: frozenset[str]) -> dict[str, str]
     lexicon (an artefact); the folds are memoised because the table's
     660,000 Swedish forms share far fewer lemmas."""
     table = lemma_table(lang)
+    if lang in _STEMMED:
+        return _restricted_stemmed_table(table, lang, needed)
     folded: dict[str, str] = {}
 
     def fold(word: str) -> str:
@@ -281,6 +331,18 @@ def _restricted_lemma_table(lang: str, needed: frozenset[str]) -> dict[str, str]
                 copy_chain(form)
                 changed |= len(small) != before
     return small
+
+
+def _restricted_stemmed_table(table: dict[str, str], lang: str, needed: frozenset[str]) -> dict[str, str]:
+    """``_restricted_lemma_table`` for a language in ``_STEMMED``, where a
+    word's lemma is one step, ``stem(table.get(w, w))``: keep the entries
+    whose lemma is needed and those whose own stem is needed but differs from
+    their lemma (outside the small table a word reads as ``stem(w)``)."""
+    stem = _stemmer(lang).stemWords
+    forms = list(table)
+    own = stem([_stem_input(w) for w in forms])
+    full = stem([_stem_input(table[w]) for w in forms])
+    return {w: table[w] for w, o, f in zip(forms, own, full) if f in needed or (o in needed and o != f)}
 
 
 def make_lower_lemma(nlp, name: str):

@@ -248,13 +248,12 @@ class CandidateFilter:
     @cached_property
     def keys_signature(self) -> str:
         """What ``document_keys`` depend on: the pipelines' languages, the
-        spaCy and lookup-table versions and this package's code (part of the
+        spaCy, lookup-table and stemmer versions and this package's code (part of the
         cache key)."""
         from .. import artefacts
         from .nlp import lookups_versions
 
-        spacy_version, lookups_version = lookups_versions()
-        return f"{','.join(self.langs)}:{spacy_version}:{lookups_version}:{artefacts.code_digest()}"
+        return ":".join([",".join(self.langs), *lookups_versions(), artefacts.code_digest()])
 
 
 def words(texts: Iterable[str]) -> set[str]:

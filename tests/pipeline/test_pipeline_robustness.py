@@ -17,6 +17,7 @@ DE = ("Modulbeschreibung\n\nDie Studierenden lernen, eine tragfähige therapeuti
       "Klienten aufzubauen und Empathie in Gesprächen zu zeigen.\n")
 HR = ("Opis kolegija\n\nStudenti uče osnove psihološkog savjetovanja i razvijaju vještine aktivnog slušanja "
       "u radu s klijentima tijekom cijelog semestra.\n")
+JA = "授業の概要\n\n学生はカウンセリングの基礎を学び、クライエントとの信頼関係を築く方法を練習する。\n"
 
 
 def _write(root, rel, text):
@@ -67,14 +68,16 @@ def test_languages_are_detected_routed_or_reported(tmp_path):
     _write(tmp_path, "en/syllabus.txt", EN)
     _write(tmp_path, "de/modulbeschreibung-syllabus.txt", DE)
     _write(tmp_path, "hr/syllabus.txt", HR)
+    _write(tmp_path, "ja/syllabus.txt", JA)
     rec = syllabus_audit.audit(tmp_path)
     docs = {p["id"]: p["documents"][0] for p in rec["programs"]}
     assert docs["en"]["language"] == "en" and docs["en"]["mentions"] is True
     assert docs["de"]["language"] == "de" and docs["de"]["status"] == "ok" and "alliance" in docs["de"]["categories"]
-    assert docs["hr"]["status"] == "unsupported_language" and "(hr," in docs["hr"]["reason"]
-    assert docs["hr"]["mentions"] is None  # never counted as "no reference"
-    assert rec["summary"]["sources"]["syllabus"]["programs"] == 2
-    assert rec["summary"]["languages"] == {"de": 1, "en": 1, "hr": 1}
+    assert docs["hr"]["language"] == "hr" and docs["hr"]["status"] == "ok" and docs["hr"]["categories"] == ["microskills"]
+    assert docs["ja"]["status"] == "unsupported_language" and "(ja," in docs["ja"]["reason"]
+    assert docs["ja"]["mentions"] is None  # never counted as "no reference"
+    assert rec["summary"]["sources"]["syllabus"]["programs"] == 3
+    assert rec["summary"]["languages"] == {"de": 1, "en": 1, "hr": 1, "ja": 1}
 
 
 def test_language_can_be_forced_and_must_have_a_lexicon(tmp_path):
@@ -102,7 +105,7 @@ def test_real_non_english_documents_are_never_counted_as_no_reference():
     for p in rec["programs"]:
         (d,) = p["documents"]
         if langs.get(d["path"], "en") != "en" and d["status"] == "ok":
-            assert d["language"] in ("de", "sv"), d["path"]
+            assert d["language"] in ("de", "hr", "sv"), d["path"]
         if d["status"] == "unsupported_language":
             assert d["mentions"] is None
 

@@ -1,4 +1,4 @@
-"""German and Swedish: lexicons, pipelines and labelled sentences."""
+"""German, Swedish and Croatian: lexicons, pipelines and labelled sentences."""
 
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from tests.conftest import counted_categories
 
 CATEGORY_IDS = ["alliance", "empathy", "genuineness", "positive_regard", "collaboration",
                 "rupture_repair", "feedback", "countertransference", "microskills", "responsiveness"]
-LANGS = ["de", "sv"]
+LANGS = ["de", "sv", "hr"]
 CASES_DIR = Path(__file__).parents[1] / "cases"
 
 
@@ -38,10 +38,10 @@ def test_lexicon_for_language_finds_the_shipped_files():
     for lang in LANGS:
         path = lexicon_for_language(lang)
         assert path is not None and path.name == f"relationship_skills_{lang}.yaml" and path.is_file()
-    assert lexicon_for_language("hr") is None and lexicon_for_language("ja") is None
+    assert lexicon_for_language("ja") is None and lexicon_for_language("fr") is None
     assert lexicon_for_language("") is None and lexicon_for_language("../x") is None
     assert lexicon_for_language("DE") == lexicon_for_language("de")
-    assert {"de", "en", "sv"} <= set(shipped_languages())
+    assert {"de", "en", "hr", "sv"} <= set(shipped_languages())
 
 
 def test_same_categories_tags_and_language_key(lang_lexicon):
@@ -67,7 +67,7 @@ def _cases(lang):
     return [(lang, c) for c in data["positive"] + data["negative"]]
 
 
-@pytest.mark.parametrize("lang,case", _cases("de") + _cases("sv"),
+@pytest.mark.parametrize("lang,case", _cases("de") + _cases("sv") + _cases("hr"),
                          ids=lambda x: x["text"][:50] if isinstance(x, dict) else x)
 def test_detection_case(lang, case):
     hits = _auditor(lang).detect_text(case["text"])
@@ -120,6 +120,24 @@ def test_german_lemmas_fold_inflections(a, b):
 ])
 def test_swedish_lemmas_fold_inflections(a, b):
     assert _lemmas("sv", a) == _lemmas("sv", b)
+
+
+@pytest.mark.parametrize("a,b", [
+    ("terapijski odnos", "terapijskog odnosa"),
+    ("aktivno slušanje", "aktivnog slušanja"),
+    ("empatija", "empatijom"),
+    ("kongruentnost", "kongruentnošću"),
+    ("klijent", "klijentima"),
+])
+def test_croatian_lemmas_fold_inflections(a, b):
+    assert _lemmas("hr", a) == _lemmas("hr", b)
+
+
+def test_croatian_negated_auxiliaries_keep_their_own_lemma():
+    """The lookup table reads "nije"/"nisu" as "biti" (the lemma of "je"/"su"):
+    a negator list naming them would fire on every "je"."""
+    assert _lemmas("hr", "nije") != _lemmas("hr", "je") and _lemmas("hr", "nisu") != _lemmas("hr", "su")
+    assert _lemmas("hr", "neće") != _lemmas("hr", "će")
 
 
 def test_uk_us_folds_are_english_only():
