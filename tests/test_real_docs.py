@@ -68,7 +68,7 @@ def test_default_method_document_verdicts_agree_with_the_human_labels():
     it, see calibrate.py)."""
     out = _document_evaluation()
     m = out["metrics"]
-    assert out["judged"] >= 50  # the Japanese and Croatian pages are left out (no lexicon)
+    assert out["judged"] >= 53  # the Japanese pages are left out (no lexicon)
     assert m["accuracy"] >= 0.92 and m["kappa"] >= 0.80, (m, [e["file"] for e in out["errors"]])
     # the categories a document is given agree with the coders' (README: micro P 0.84, R 0.82 when measured)
     micro = out["categories"]["micro"]
