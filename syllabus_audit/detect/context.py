@@ -47,6 +47,11 @@ _TITLE_SMALL = frozenset("a an and the of in on with for to by at or as from int
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+# Japanese has no Title Case: a course's name is the field that gives it
+# ("授業科目名：心理面接法（治療関係論）").
+_JA_NAME_FIELD = re.compile(r"\W*(?:授業科目名|授業科目|科目名|授業名|授業題目|講義名)\s*[:：】]")
+
+
 def looks_like_title(text: str, max_words: int = 14) -> bool:
     """A short line in Title Case without closing punctuation: a course, module
     or standard name ("Practical Counselling and Helping Skills (PSY 612)",
@@ -54,6 +59,8 @@ def looks_like_title(text: str, max_words: int = 14) -> bool:
     a schedule row (it names what is taught that week: "Week 7:
     Countertransference" is a topic, not a title)."""
     text = text.strip()
+    if _JA_NAME_FIELD.match(text):
+        return True
     if not text or text[-1] in ".?!;" or SCHEDULE_ROW_RE.match(text):
         return False
     words = _TITLE_WORD.findall(text)

@@ -462,14 +462,33 @@ def make_nlp(lang: str = "en"):
     return _build_nlp(lang or "en")
 
 
+# Japanese is written without spaces. spaCy's own Japanese tokenizer needs
+# SudachiPy and its dictionary (a morphological analyser, ~70 MB); the lexicon
+# matches character strings instead, so the rule-based tokenizer splits every
+# kana and kanji (and CJK punctuation) into a token of its own: "治療関係" is
+# a four-token phrase wherever it occurs. Latin words and numbers stay whole.
+CJK_LETTER = "\u3005\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+CJK_CHAR = CJK_LETTER + "\u3000-\u3004\u3006-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+_CHARACTER_TOKENS = {"ja"}
+
+
+def _character_tokens(nlp) -> None:
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), f"[{CJK_CHAR}]"]).finditer
+
+
 def _blank(lang: str):
     """``spacy.blank(lang)`` with this project's tokenizer settings."""
     import spacy
 
+    config = {"nlp": {"tokenizer": {"@tokenizers": "spacy.Tokenizer.v1"}}} if lang in _CHARACTER_TOKENS else {}
     try:
-        nlp = spacy.blank(lang)
+        nlp = spacy.blank(lang, config=config)
     except (ImportError, KeyError) as exc:  # spaCy: ImportError E048 for an unknown code
         raise ValueError(f"no spaCy pipeline for language {lang!r}: {exc}") from None
+    if lang in _CHARACTER_TOKENS:
+        _character_tokens(nlp)
     if lang == "de":
         _keep_gender_forms(nlp)
     # Whitespace-only special cases disable the tokenizer cache (spaCy#13950)

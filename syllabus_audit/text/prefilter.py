@@ -35,8 +35,11 @@ from collections.abc import Iterable, Sequence
 from functools import cached_property, lru_cache
 
 from ..rules.lexicon import Lexicon, content_digest
+from .nlp import CJK_LETTER
 
-_WORD = re.compile(r"\w+")
+# Words: ``\w+`` runs, except that every kana and kanji is a word of its own
+# (the Japanese pipeline makes each one a token: text/nlp.py).
+_WORD = re.compile(f"[{CJK_LETTER}]|[^\\W{CJK_LETTER}]+")
 _MAX_MEMO = 500_000  # distinct words remembered per process (then start again)
 
 
