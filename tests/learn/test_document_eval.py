@@ -200,18 +200,20 @@ def test_ties_are_broken_at_the_middle_of_the_plateau():
     assert centre_of_best([1, 2, 3], lambda t: (0.5 + t * 1e-9,)) == 2
 
 
-CROATIAN_SETS = Path(__file__).resolve().parents[2] / "corpora" / "languages"
+LANGUAGE_SETS = Path(__file__).resolve().parents[2] / "corpora" / "languages"
 
 
-@pytest.mark.parametrize("name", ["hr", "hr2"])
-def test_croatian_labelled_documents_are_read_in_croatian_and_judged_well(name):
-    """Two blind-written sets of 24 Croatian documents each (DATA_CARD; set 1
-    was scored once, its errors read and fixed; set 2 was scored once
-    afterwards: 0.875, kappa 0.75): every document is read with the Croatian
-    lexicon, and the verdicts stay at least that good."""
-    folder = CROATIAN_SETS / name
+@pytest.mark.parametrize("name", ["hr", "hr2", "ja"])
+def test_labelled_documents_in_other_languages_are_judged_well(name):
+    """Blind-written sets of 24 Croatian or Japanese documents each
+    (corpora/languages/README.md: each set scored once as written, then its
+    errors were read and fixed): every document is judged (none is left out
+    as unsupported), and the verdicts stay good."""
+    folder = LANGUAGE_SETS / name
+    # Japanese is not shipped yet: its candidate lexicon is the scan's lexicon (README).
+    lexicon = ["--lexicon", str(LANGUAGE_SETS.parents[1] / "lexicons" / "candidates" / "relationship_skills_ja.yaml")]
     result = CliRunner().invoke(cli, ["evaluate", str(folder / "labels.csv"), "--documents", str(folder / "files"),
-                                      "--format", "json"])
+                                      "--format", "json", *(lexicon if name.startswith("ja") else [])])
     assert result.exit_code == 0, result.output
     out = json.loads(result.stdout)
     assert out["judged"] == len(read_document_labels(folder / "labels.csv")) == 24

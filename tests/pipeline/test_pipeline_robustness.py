@@ -18,6 +18,8 @@ DE = ("Modulbeschreibung\n\nDie Studierenden lernen, eine tragfähige therapeuti
 HR = ("Opis kolegija\n\nStudenti uče osnove psihološkog savjetovanja i razvijaju vještine aktivnog slušanja "
       "u radu s klijentima tijekom cijelog semestra.\n")
 JA = "授業の概要\n\n学生はカウンセリングの基礎を学び、クライエントとの信頼関係を築く方法を練習する。\n"
+FR = ("Plan de cours\n\nLes étudiants apprennent à établir une alliance thérapeutique avec leurs clients et à "
+      "pratiquer l'écoute active pendant tout le semestre.\n")
 
 
 def _write(root, rel, text):
@@ -69,15 +71,17 @@ def test_languages_are_detected_routed_or_reported(tmp_path):
     _write(tmp_path, "de/modulbeschreibung-syllabus.txt", DE)
     _write(tmp_path, "hr/syllabus.txt", HR)
     _write(tmp_path, "ja/syllabus.txt", JA)
+    _write(tmp_path, "fr/syllabus.txt", FR)
     rec = syllabus_audit.audit(tmp_path)
     docs = {p["id"]: p["documents"][0] for p in rec["programs"]}
     assert docs["en"]["language"] == "en" and docs["en"]["mentions"] is True
     assert docs["de"]["language"] == "de" and docs["de"]["status"] == "ok" and "alliance" in docs["de"]["categories"]
     assert docs["hr"]["language"] == "hr" and docs["hr"]["status"] == "ok" and docs["hr"]["categories"] == ["microskills"]
-    assert docs["ja"]["status"] == "unsupported_language" and "(ja," in docs["ja"]["reason"]
-    assert docs["ja"]["mentions"] is None  # never counted as "no reference"
+    for lang in ("ja", "fr"):  # no shipped lexicon (Japanese: a candidate only, README)
+        assert docs[lang]["status"] == "unsupported_language" and f"({lang}," in docs[lang]["reason"]
+        assert docs[lang]["mentions"] is None  # never counted as "no reference"
     assert rec["summary"]["sources"]["syllabus"]["programs"] == 3
-    assert rec["summary"]["languages"] == {"de": 1, "en": 1, "hr": 1, "ja": 1}
+    assert rec["summary"]["languages"] == {"de": 1, "en": 1, "fr": 1, "hr": 1, "ja": 1}
 
 
 def test_language_can_be_forced_and_must_have_a_lexicon(tmp_path):

@@ -81,6 +81,30 @@ def test_real_documents_get_the_same_hits_with_and_without_the_prefilter(auditor
     assert compared >= 10
 
 
+JAPANESE = REPO / "lexicons" / "candidates" / "relationship_skills_ja.yaml"  # not shipped yet (README)
+
+
+@pytest.fixture(scope="module")
+def japanese_auditors():
+    from syllabus_audit.rules.lexicon import load_lexicon
+
+    return Auditor(load_lexicon(JAPANESE), method="lexicon"), _full_path(Auditor(load_lexicon(JAPANESE), method="lexicon"))
+
+
+def test_croatian_and_japanese_documents_get_the_same_hits_with_and_without_the_prefilter(auditors, japanese_auditors):
+    """Croatian lemmas are stems; Japanese words are single kana and kanji
+    (text/nlp.py): the filter's words and keys must follow both."""
+    counted = set()
+    for folder in sorted((REPO / "corpora" / "languages").glob("*/files")):
+        filtered, full = japanese_auditors if folder.parent.name.startswith("ja") else auditors
+        for source in discover(folder):
+            a, b = filtered.audit_file(source), full.audit_file(source)
+            assert (a.status, a.reason, a.language) == (b.status, b.reason, b.language), source.path
+            assert _hits(a) == _hits(b), source.path
+            counted |= {a.language for h in a.hits if h.status == "counted"}
+    assert counted == {"hr", "ja"}
+
+
 def test_candidate_filter_reads_lemmas_and_needs_every_word_of_a_phrase(auditor):
     f = auditor.candidate_filter
     assert not f.unanchored  # every shipped phrase has a word to look for
@@ -89,6 +113,13 @@ def test_candidate_filter_reads_lemmas_and_needs_every_word_of_a_phrase(auditor)
     assert f.is_candidate("Sessions are recorded.")  # client cue, plural
     assert not f.is_candidate("The reading list and lecture timetable are on the portal.")
     assert not f.is_candidate("Assessment: an essay of 2,000 words due in week 9.")
+    assert f.is_candidate("u terapijskom odnosu s klijentima")  # Croatian case forms
+
+
+def test_japanese_candidates_are_found_without_spaces(japanese_auditors):
+    f = japanese_auditors[0].candidate_filter
+    assert f.is_candidate("クライエントとの治療関係を築く。")
+    assert not f.is_candidate("授業の日程は掲示板で確認すること。")
 
 
 def test_a_block_without_candidate_words_yields_no_passages_but_keeps_the_section():
