@@ -126,7 +126,11 @@ def _stemmer(lang: str):
     """The Snowball stemmer of a language in ``_STEMMED``."""
     import Stemmer
 
-    return Stemmer.Stemmer(_STEMMED[lang])
+    stemmer = Stemmer.Stemmer(_STEMMED[lang])
+    # Its word cache costs more than it saves: callers memoise per word form,
+    # and the restricted table stems 1.3 million distinct forms (2.8 s -> 1.0 s).
+    stemmer.maxCacheSize = 0
+    return stemmer
 
 
 # Before stemming: the oblique forms of Croatian "-ost" nouns (the Snowball
@@ -341,7 +345,9 @@ def _restricted_stemmed_table(table: dict[str, str], lang: str, needed: frozense
     stem = _stemmer(lang).stemWords
     forms = list(table)
     own = stem([_stem_input(w) for w in forms])
-    full = stem([_stem_input(table[w]) for w in forms])
+    lemmas = sorted(set(table.values()))  # ~100,000 lemmas for 1.3 million Croatian forms
+    lemma_stem = dict(zip(lemmas, stem([_stem_input(v) for v in lemmas])))
+    full = [lemma_stem[table[w]] for w in forms]
     return {w: table[w] for w, o, f in zip(forms, own, full) if f in needed or (o in needed and o != f)}
 
 
