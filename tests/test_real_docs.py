@@ -70,7 +70,7 @@ def test_default_method_document_verdicts_agree_with_the_human_labels():
     m = out["metrics"]
     assert out["judged"] >= 55  # the Japanese pages are left out (no shipped lexicon)
     assert m["accuracy"] >= 0.92 and m["kappa"] >= 0.80, (m, [e["file"] for e in out["errors"]])
-    # the categories a document is given agree with the coders' (README: micro P 0.84, R 0.82 when measured)
+    # the categories a document is given agree with the coders' (README: micro P 0.85, R 0.81 when measured)
     micro = out["categories"]["micro"]
     assert micro["precision"] >= 0.75 and micro["recall"] >= 0.75, out["categories"]
 
