@@ -79,6 +79,23 @@ def test_plain_syllabus_is_typed_from_its_content():
         assert cue in reason
 
 
+@pytest.mark.parametrize("lines", [
+    ["Opis kolegija: Psihološko savjetovanje", "Nositelj kolegija: izv. prof. dr. sc. A. B.", "ECTS bodovi: 5",
+     "Ishodi učenja", "Student će moći opisati faze savjetodavnog procesa.", "Obvezna literatura"],
+    ["授業科目名：心理面接法", "担当教員：山田太郎", "単位数：2", "開講期：前期", "到達目標", "第1回　オリエンテーション",
+     "第2回　面接の構造", "成績評価", "教科書"],
+])
+def test_croatian_and_japanese_syllabi_are_typed_from_their_content(lines):
+    """The content cues know Croatian and Japanese course-description fields
+    (Japanese needs no word boundaries: the cues sit outside ``\\b…\\b``)."""
+    doc_type, reason = infer_doc_type("document.txt", _blocks(*((PARAGRAPH, t) for t in lines)))
+    assert doc_type == "syllabus" and reason.startswith("content: "), reason
+
+
+def test_croatian_competency_list_is_typed_from_its_file_name():
+    assert infer_doc_type("h03/kompetencije-edukanata.txt")[0] == "competency_list"
+
+
 def test_program_in_a_file_name_is_outweighed_by_syllabus_content():
     doc_type, reason = infer_doc_type("program-evaluation-spring.pdf", PLAIN_SYLLABUS)
     assert doc_type == "syllabus"

@@ -18,6 +18,9 @@ from syllabus_audit.rules.sections import load_section_rules
     ("Attendance", "policies"), ("Attendance policy", "policies"),
     ("Attendance options", "other"), ("Attendance mode: full-time, part-time", "other"),
     ("Methods of Instruction", "content"),
+    ("Ishodi učenja", "learning_outcomes"), ("Sadržaj kolegija", "content"), ("Način provjere znanja", "assessment"),
+    ("Obvezna literatura", "readings"), ("Akademska čestitost", "policies"),
+    ("【到達目標】", "learning_outcomes"), ("授業計画", "content"), ("成績評価の方法", "assessment"), ("参考書", "readings"),
 ])
 def test_heading_kinds(heading, kind):
     assert load_section_rules().kind_of(heading) == kind

@@ -61,7 +61,7 @@ def test_fold_shortcut_changes_no_word():
     ["aktivno slušanje", "aktivnog slušanja", "aktivnim slušanjem"],
     ["empatija", "empatije", "empatijom", "empatiji"],
     ["klijent", "klijenta", "klijentima", "klijentom"],
-    ["kongruentnost", "kongruentnosti"],
+    ["kongruentnost", "kongruentnosti", "kongruentnošću"],
     ["savjetodavni odnos", "savjetodavnog odnosa"],
 ])
 def test_croatian_inflected_forms_share_their_lemmas(forms):
